@@ -1,0 +1,35 @@
+"""congvan — soạn văn bản hành chính đúng thể thức Nghị định 30/2020/NĐ-CP.
+
+Draft Vietnamese administrative documents as DOCX that follow Decree
+30/2020/NĐ-CP (Phụ lục I) to the letter::
+
+    import congvan
+    doc = congvan.load("examples/000-cong-van-bcd-dak-lak-2022.yaml")
+    congvan.render(doc, "cong-van.docx")
+"""
+
+from __future__ import annotations
+
+import os
+
+from .errors import CongVanError, FormError, Problem, RenderError
+from .model import (
+    CoQuan, DanhSachNhiemVu, Gach, Khoan, Luu, Muc, Ngay, NguoiKy, NguoiSoanThao, NhiemVu, NoiNhan, SoTien, VanBan,
+)
+from .render import render, render_bytes
+
+__version__ = "0.1.0"
+
+
+def load(path: str | os.PathLike) -> VanBan:
+    """Read a form (YAML or JSON) and validate it; errors name the line and field."""
+    from .forms import validate_form
+
+    return validate_form(VanBan, path)
+
+
+__all__ = [
+    "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
+    "NguoiSoanThao", "NhiemVu", "NoiNhan", "Problem", "RenderError", "SoTien", "VanBan", "load", "render",
+    "render_bytes", "__version__",
+]

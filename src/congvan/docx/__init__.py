@@ -1,0 +1,1 @@
+"""DOCX output: templates, styles, the package writer."""

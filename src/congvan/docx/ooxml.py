@@ -1,0 +1,154 @@
+"""The one place that writes WordprocessingML.
+
+Small functions returning XML fragments as strings.  Child elements are
+emitted in the order the OOXML schema requires (Word reports a file as
+damaged otherwise, even where LibreOffice does not).  Text is escaped here
+and nowhere else.
+"""
+
+from __future__ import annotations
+
+from markupsafe import escape
+
+from ..inline import Span
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+# --- units --------------------------------------------------------------------
+
+def twips(mm: float) -> int:
+    """Millimetres → twentieths of a point (the unit of indents and widths)."""
+    return round(mm * 1440 / 25.4)
+
+
+def half_points(pt: float) -> int:
+    """Points → half-points (the unit of w:sz)."""
+    return round(pt * 2)
+
+
+def eighths(pt: float) -> int:
+    """Points → eighths of a point (the unit of border widths)."""
+    return round(pt * 8)
+
+
+# --- runs ---------------------------------------------------------------------
+
+def text_xml(text: str) -> str:
+    """Escaped run content; "\\n" becomes a line break, "\\t" a tab."""
+    out = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            out.append("<w:br/>")
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                out.append("<w:tab/>")
+            if chunk:
+                out.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+    return "".join(out)
+
+
+def run(span: Span) -> str:
+    props = ("<w:b/><w:bCs/>" if span.bold else "") + ("<w:i/><w:iCs/>" if span.italic else "")
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f"<w:r>{rpr}{text_xml(span.text)}</w:r>"
+
+
+# --- paragraphs ---------------------------------------------------------------
+
+def ind(left: float | None = None, right: float | None = None, hanging: float | None = None,
+        first_line: float | None = None) -> str:
+    attrs = []
+    if left is not None:
+        attrs.append(f'w:left="{twips(left)}"')
+    if right is not None:
+        attrs.append(f'w:right="{twips(right)}"')
+    if hanging is not None:
+        attrs.append(f'w:hanging="{twips(hanging)}"')
+    elif first_line is not None:
+        attrs.append(f'w:firstLine="{twips(first_line)}"')
+    return f"<w:ind {' '.join(attrs)}/>" if attrs else ""
+
+
+def paragraph(style: str, spans: tuple[Span, ...] | list[Span] = (), indent: str = "") -> str:
+    runs = "".join(run(s) for s in spans if s.text)
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{indent}</w:pPr>{runs}</w:p>'
+
+
+def empty_paragraph(style: str) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr></w:p>'
+
+
+def rule_paragraph(style: str, cell_width_mm: float, length_mm: float) -> str:
+    """A centred rule of length_mm: an empty paragraph whose bottom border is
+    cut to length by equal left and right indents (robust in Word, LibreOffice
+    and WPS, unlike a floating line shape)."""
+    side = max((cell_width_mm - length_mm) / 2, 0)
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ind(left=side, right=side)}</w:pPr></w:p>'
+
+
+def page_field(style: str) -> str:
+    """A centred PAGE field: the page number, computed by the word processor."""
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        '<w:r><w:t>2</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+    )
+
+
+# --- tables -------------------------------------------------------------------
+
+_NO_BORDERS = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+
+
+def table_open(columns_mm: tuple[float, ...], indent_mm: float = 0.0, top_pt: float = 0.0) -> str:
+    """A borderless fixed-layout table: the widths are written in the grid and
+    in every cell, since LibreOffice ignores widths without a fixed layout
+    and WPS collapses tables without both."""
+    total = sum(twips(c) for c in columns_mm)
+    grid = "".join(f'<w:gridCol w:w="{twips(c)}"/>' for c in columns_mm)
+    return (
+        "<w:tbl><w:tblPr>"
+        f'<w:tblW w:w="{total}" w:type="dxa"/>'
+        f'<w:tblInd w:w="{twips(indent_mm)}" w:type="dxa"/>'
+        f"<w:tblBorders>{_NO_BORDERS}</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:top w:w="{round(top_pt * 20)}" w:type="dxa"/><w:left w:w="0" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
+        ' w:noHBand="1" w:noVBand="1"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+    )
+
+
+def row_open() -> str:
+    return "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+
+
+def cell(width_mm: float, content: str) -> str:
+    # A cell must end with a paragraph, or Word reports the file as damaged.
+    if not content.rstrip().endswith("</w:p>"):
+        content += "<w:p/>"
+    return f'<w:tc><w:tcPr><w:tcW w:w="{twips(width_mm)}" w:type="dxa"/></w:tcPr>{content}</w:tc>'
+
+
+# --- section --------------------------------------------------------------------
+
+def section(page_mm: tuple[float, float], margins_mm: dict[str, float], header_mm: float, footer_mm: float,
+            header_ids: dict[str, str]) -> str:
+    """Page size, margins and the header references; titlePg gives page 1 its
+    own (empty) header so it carries no page number."""
+    refs = "".join(f'<w:headerReference w:type="{kind}" r:id="{rid}"/>' for kind, rid in header_ids.items())
+    width, height = page_mm
+    m = margins_mm
+    return (
+        f"<w:sectPr>{refs}"
+        f'<w:pgSz w:w="{twips(width)}" w:h="{twips(height)}"/>'
+        f'<w:pgMar w:top="{twips(m["top"])}" w:right="{twips(m["right"])}" w:bottom="{twips(m["bottom"])}"'
+        f' w:left="{twips(m["left"])}" w:header="{twips(header_mm)}" w:footer="{twips(footer_mm)}" w:gutter="0"/>'
+        '<w:pgNumType w:start="1"/><w:titlePg/></w:sectPr>'
+    )

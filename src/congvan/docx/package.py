@@ -1,0 +1,142 @@
+"""The DOCX package: a minimal base of our own, zipped deterministically.
+
+python-docx's default base carries 788 KB of style XML that every save parses
+and recompresses; this base holds only the parts a document needs (~3 KB), so
+a render is a few string substitutions and one small zip.  Every entry gets
+the same fixed timestamp and order: the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .. import rules
+from .ooxml import R_NS, W_NS, page_field
+from .styles import styles_xml
+
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+#: Parts a renderer fills in per document; everything else is copied as-is.
+TEMPLATED_PARTS = ("word/document.xml", "docProps/core.xml")
+
+
+def _content_types() -> str:
+    overrides = {
+        "/word/document.xml": f"{_CT}.document.main+xml",
+        "/word/styles.xml": f"{_CT}.styles+xml",
+        "/word/settings.xml": f"{_CT}.settings+xml",
+        "/word/header1.xml": f"{_CT}.header+xml",
+        "/word/header2.xml": f"{_CT}.header+xml",
+        "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+        "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    }
+    body = "".join(f'<Override PartName="{k}" ContentType="{v}"/>' for k, v in overrides.items())
+    return (
+        f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Default Extension="png" ContentType="image/png"/>'
+        f"{body}</Types>"
+    )
+
+
+def _rels(items: list[tuple[str, str, str]]) -> str:
+    body = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{target}"/>' for i, t, target in items)
+    return f'{_XML}<Relationships xmlns="{_PKG_REL}">{body}</Relationships>'
+
+
+def _header(content: str) -> str:
+    return f'{_XML}<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{content}</w:hdr>'
+
+
+def _settings() -> str:
+    return (
+        f'{_XML}<w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/>'
+        '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
+        '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"'
+        ' w:val="15"/></w:compat>'
+        f'<w:themeFontLang w:val="{rules.LANGUAGE}"/>'
+        '<w:decimalSymbol w:val=","/><w:listSeparator w:val=";"/></w:settings>'
+    )
+
+
+def _core() -> str:
+    return (
+        f'{_XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/">'
+        "<dc:title>{{ title }}</dc:title><dc:subject>{{ subject }}</dc:subject>"
+        f"<dc:creator>congvan</dc:creator><dc:language>{rules.LANGUAGE}</dc:language></cp:coreProperties>"
+    )
+
+
+def _app() -> str:
+    return (
+        f'{_XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        "<Application>congvan</Application></Properties>"
+    )
+
+
+def base_parts(header_ids: dict[str, str]) -> dict[str, bytes]:
+    """Every part of a template package except word/document.xml."""
+    doc_rels = [
+        ("rIdStyles", f"{_REL}/styles", "styles.xml"),
+        ("rIdSettings", f"{_REL}/settings", "settings.xml"),
+        (header_ids["default"], f"{_REL}/header", "header1.xml"),
+        (header_ids["first"], f"{_REL}/header", "header2.xml"),
+    ]
+    parts = {
+        "[Content_Types].xml": _content_types(),
+        "_rels/.rels": _rels([
+            ("rId1", f"{_REL}/officeDocument", "word/document.xml"),
+            ("rId2", f"{_PKG_REL}/metadata/core-properties", "docProps/core.xml"),
+            ("rId3", f"{_REL}/extended-properties", "docProps/app.xml"),
+        ]),
+        "docProps/core.xml": _core(),
+        "docProps/app.xml": _app(),
+        "word/_rels/document.xml.rels": _rels(doc_rels),
+        "word/settings.xml": _settings(),
+        # Page numbers: centred in the top margin from page 2; page 1 has its own empty header.
+        "word/header1.xml": _header(page_field("so_trang")),
+        "word/header2.xml": _header('<w:p><w:pPr><w:pStyle w:val="so_trang"/></w:pPr></w:p>'),
+    }
+    out = {name: text.encode("utf-8") for name, text in parts.items()}
+    out["word/styles.xml"] = styles_xml(rules.DEFAULT_PROFILE)
+    return out
+
+
+def zip_parts(parts: dict[str, bytes]) -> bytes:
+    """Zip the parts, [Content_Types].xml first, with fixed timestamps."""
+    buffer = io.BytesIO()
+    names = sorted(parts, key=lambda n: (n != "[Content_Types].xml", n))
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            info = zipfile.ZipInfo(name, _FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, parts[name], compresslevel=6)
+    return buffer.getvalue()
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
+    """Write to a temporary file beside the target, then rename: a reader
+    never sees a half-written file, and a failure leaves the old one intact."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,98 @@
+"""Loading a Word-editable template once and rendering it many times.
+
+docxtpl's own preprocessing (``DocxTemplate.patch_xml``) turns the Word XML
+into a Jinja template: it rejoins tags that Word split across runs, removes
+the paragraphs around ``{%p %}`` tags and straightens curly quotes inside tags.
+Unlike ``DocxTemplate.render``, which re-reads the package and recompiles on
+every call, the compiled template and the package's other parts are kept and
+reused: rendering is one Jinja call and one small zip.
+
+Autoescaping is always on: without it ``GD&ĐT`` would print as ``GD`` and a
+tag-like value could wipe a paragraph.  Fragments built by ``ooxml`` arrive as
+``Markup`` and pass through unescaped.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from ..errors import Problem, RenderError
+from .package import TEMPLATED_PARTS
+
+_ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+#: A tag left broken by editing in Word: XML inside {{ }} after patching.
+_BROKEN_TAG = re.compile(r"\{\{[^}]*<|\{%[^%]*<")
+
+
+@dataclass(frozen=True)
+class Template:
+    path: Path
+    parts: dict[str, bytes]  # the package's parts, copied into every render
+    compiled: dict[str, jinja2.Template]  # the parts that take content
+
+    def render(self, context: dict) -> dict[str, bytes]:
+        parts = dict(self.parts)
+        for name, template in self.compiled.items():
+            parts[name] = template.render(context).encode("utf-8")
+        return parts
+
+
+def _patch(xml: str) -> str:
+    from docxtpl import DocxTemplate  # imported here: it costs ~100 ms at start-up
+
+    return DocxTemplate.patch_xml(DocxTemplate.__new__(DocxTemplate), xml)
+
+
+def _lint(path: Path, name: str, source: str) -> None:
+    """Refuse a template whose tags Word has broken, naming where."""
+    match = _BROKEN_TAG.search(source)
+    if match:
+        snippet = re.sub(r"<[^>]+>", "", source[match.start():match.start() + 200])[:60]
+        raise RenderError([Problem(
+            path="", file=str(path), line=None, column=None, value=snippet,
+            vi=f"Mẫu {path.name} ({name}) có thẻ bị Word tách hỏng gần '{snippet}': gõ lại thẻ liền một lần",
+            en=f"template {path.name} ({name}) has a tag broken by Word near '{snippet}': retype the tag in one go",
+        )])
+
+
+def _compile(path: Path, name: str, xml: str) -> jinja2.Template:
+    source = _patch(xml)
+    _lint(path, name, source)
+    try:
+        return _ENV.from_string(source)
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError([Problem(
+            path="", file=str(path), line=None, column=None, value=None,
+            vi=f"Mẫu {path.name} ({name}) có lỗi cú pháp Jinja: {exc.message}",
+            en=f"template {path.name} ({name}) has a Jinja syntax error: {exc.message}",
+        )]) from None
+
+
+@lru_cache(maxsize=32)
+def _load(path: Path, mtime_ns: int, size: int) -> Template:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise RenderError([Problem(
+            path="", file=str(path), line=None, column=None, value=None,
+            vi=f"Không đọc được mẫu {path.name}: {exc}", en=f"cannot read template {path.name}: {exc}",
+        )]) from None
+    compiled = {
+        name: _compile(path, name, parts.pop(name).decode("utf-8"))
+        for name in TEMPLATED_PARTS if name in parts
+    }
+    return Template(path, parts, compiled)
+
+
+def load(path: str | Path) -> Template:
+    """The compiled template at path, cached until the file changes."""
+    p = Path(path).resolve()
+    stat = p.stat()
+    return _load(p, stat.st_mtime_ns, stat.st_size)

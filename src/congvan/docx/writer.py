@@ -1,0 +1,69 @@
+"""Turns a laid-out document into the template's context and a DOCX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .. import rules
+from ..layout.view import DocumentView, Para
+from ..rules import Profile
+from . import ooxml, package, template
+from .frame import TEMPLATE_FILES
+from .styles import RULE_STYLE, SPACER_STYLE, styles_xml
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+def template_path(mau: str) -> Path:
+    return TEMPLATES_DIR / TEMPLATE_FILES[mau]
+
+
+def _para_xml(p: Para) -> str:
+    indent = ooxml.ind(left=p.left_mm, hanging=p.hanging_mm, first_line=p.first_line_mm)
+    return ooxml.paragraph(p.element, p.spans, indent)
+
+
+def _paras(paras: list[Para]) -> Markup:
+    return Markup("".join(_para_xml(p) for p in paras))
+
+
+def context(view: DocumentView) -> dict:
+    h, s, geo = view.header, view.signature, view.page
+    left, right = geo.header_columns
+    ctx = {
+        "parent_lines": h.parent_lines,
+        "issuer_lines": h.issuer_lines,
+        "rule_agency": Markup(ooxml.rule_paragraph(RULE_STYLE, left, h.issuer_rule.length_mm)),
+        "quoc_hieu": h.quoc_hieu,
+        "tieu_ngu": h.tieu_ngu,
+        "rule_motto": Markup(ooxml.rule_paragraph(RULE_STYLE, right, h.motto_rule.length_mm)),
+        "number": h.number,
+        "place_date": h.place_date,
+        "subject_cong_van": h.subject_cong_van or "",
+        "kinh_gui": _paras(view.kinh_gui),
+        "body": _paras(view.body),
+        "noi_nhan": view.noi_nhan,
+        "authority_lines": s.authority_lines,
+        "signature_gap": Markup(ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES),
+        "other_position_lines": s.other_position_lines,
+        "name": s.name,
+        "title": view.meta.get("title", ""),
+        "subject": view.meta.get("subject", ""),
+        "type_name": "", "subject_lines": [], "rule_subject": Markup(""),
+    }
+    if view.title:
+        t = view.title
+        ctx["type_name"] = t.type_name
+        ctx["subject_lines"] = t.subject_lines
+        length = t.subject_rule.length_mm if t.subject_rule else 0
+        ctx["rule_subject"] = Markup(ooxml.rule_paragraph(RULE_STYLE, rules.TEXT_WIDTH_MM, length))
+    return ctx
+
+
+def render_view(view: DocumentView, template_file: str | Path | None = None) -> bytes:
+    tpl = template.load(template_file or template_path(view.mau))
+    parts = tpl.render(context(view))
+    parts["word/styles.xml"] = styles_xml(Profile(view.profile))
+    return package.zip_parts(parts)

@@ -1,0 +1,32 @@
+"""Layout: which Mẫu of Phụ lục III a document follows, and what goes where."""
+
+from __future__ import annotations
+
+from ..model import VanBan
+from . import body, closing, geometry, header
+from .view import DocumentView, Para, Rule
+
+
+def mau_for(doc: VanBan) -> str:
+    """The Phụ lục III template that lays this type out (1.5 công văn, else 1.4)."""
+    return "1.5" if not doc.doc_type.has_type_name else "1.4"
+
+
+def lay_out(doc: VanBan) -> DocumentView:
+    profile = doc.co_chu
+    page = geometry.page()
+    return DocumentView(
+        mau=mau_for(doc),
+        profile=profile.value,
+        header=header.header(doc, page, profile),
+        title=header.title(doc, profile),
+        kinh_gui=closing.kinh_gui(doc, profile),
+        body=body.body(doc),
+        noi_nhan=closing.noi_nhan(doc),
+        signature=closing.signature(doc),
+        page=page,
+        meta={"title": (doc.trich_yeu or doc.doc_type.name).replace("\n", " "), "subject": doc.doc_type.name},
+    )
+
+
+__all__ = ["DocumentView", "Para", "Rule", "lay_out", "mau_for"]

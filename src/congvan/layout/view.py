@@ -1,0 +1,82 @@
+"""What goes where: the neutral result of laying out a document.
+
+The layout turns the model into paragraphs named after the decree's
+elements (``rules.ELEMENTS`` keys) with their text already cased and
+punctuated; the DOCX writer only translates this into XML.  Lengths are mm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..inline import Span
+
+
+@dataclass(frozen=True)
+class Para:
+    element: str  # key of rules.ELEMENTS
+    spans: tuple[Span, ...]
+    left_mm: float | None = None  # indents that differ from the element's own
+    hanging_mm: float | None = None
+    first_line_mm: float | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A centred horizontal rule of a given length under a line of text."""
+
+    length_mm: float
+
+
+@dataclass
+class Header:
+    parent_lines: list[str]  # ô 2, not bold
+    issuer_lines: list[str]  # ô 2, bold
+    issuer_rule: Rule
+    number: str  # ô 3: "Số: 05/KH-UBND"
+    place_date: str  # ô 4
+    quoc_hieu: str
+    tieu_ngu: str
+    motto_rule: Rule
+    subject_cong_van: str | None  # ô 5b: "V/v …"
+
+
+@dataclass
+class Title:
+    type_name: str  # ô 5a "KẾ HOẠCH"
+    subject_lines: list[str]
+    subject_rule: Rule | None
+
+
+@dataclass
+class Signature:
+    authority_lines: list[str]  # ô 7a
+    other_position_lines: list[str]  # ô 7b, above the name
+    name: str  # ô 7b
+
+
+@dataclass
+class Page:
+    """Column widths and page geometry, mm."""
+
+    header_columns: tuple[float, float]
+    header_indent: float
+    signature_columns: tuple[float, float]
+
+
+@dataclass
+class DocumentView:
+    mau: str  # template of Phụ lục III: "1.4", "1.5"
+    profile: str
+    header: Header
+    title: Title | None
+    kinh_gui: list[Para]
+    body: list[Para]
+    noi_nhan: list[str]  # lines, "- " and punctuation included
+    signature: Signature
+    page: Page
+    meta: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,217 @@
+"""The body (ô 6) as structure, never as pre-formatted paragraphs.
+
+A body is a list of blocks:
+
+* a plain string — a paragraph (``**bold**`` and ``*italic*`` allowed);
+* ``muc`` — a section with a title; numbered by its depth: ``I.`` (title in
+  upper case), ``1.``, ``1.1.``, ``a)``;
+* ``khoan`` — a numbered item without a title, numbered the same way;
+* ``gach`` — dash items (``- …``);
+* ``nhiem_vu`` — tasks, each with who leads (chủ trì), who cooperates (phối
+  hợp) and a deadline, printed in the style the document chooses;
+* ``so_tien`` — an amount, printed in figures and in words.
+
+Numbering is never typed by the clerk: it follows the nesting, restarts in
+each section and uses the Vietnamese letters for điểm (a b c d đ e g …).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+
+from .dates import parse_date_input
+from .text import Line, Text
+
+
+class _Block(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Muc(_Block):
+    """A titled section: "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"."""
+
+    muc: Line = Field(description="Tiêu đề mục (không gõ số thứ tự) / section title, without its number")
+    noi_dung: list["Block"] = Field(default_factory=list, description="Nội dung của mục / the section's blocks")
+
+
+class Khoan(_Block):
+    """A numbered item without a title: "1. Tổ chức quán triệt …"."""
+
+    khoan: Text = Field(description="Nội dung khoản/điểm (không gõ số thứ tự) / the item's text, without its number")
+    noi_dung: list["Block"] = Field(default_factory=list, description="Các ý con / nested blocks")
+
+
+class Gach(_Block):
+    """Dash items: "- Phát huy sức mạnh …"."""
+
+    gach: list[Text] = Field(min_length=1, description="Các ý gạch đầu dòng / dash items")
+
+
+_PERIOD = re.compile(
+    r"^(thường xuyên|hằng năm|hàng năm|hằng quý|hằng tháng|"
+    r"quý (I|II|III|IV)/\d{4}|"
+    r"(6|06) tháng (đầu|cuối) năm \d{4}|"
+    r"tháng \d{1,2}/\d{4}|"
+    r"năm \d{4}|"
+    r"(trước|trong|từ|đến|trước ngày|từ ngày|đến ngày) .+)$",
+    re.IGNORECASE,
+)
+
+
+def _deadline(value: object) -> object:
+    """A date, or a period such as "Quý III/2025" or "thường xuyên"."""
+    if value is None or isinstance(value, (dt.date, dt.datetime)):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(
+            "Thời hạn phải là ngày hoặc khoảng thời gian / a deadline must be a date or a period"
+        )
+    text = value.strip()
+    try:
+        parts = parse_date_input(text)
+    except ValueError:
+        parts = None
+    if isinstance(parts, dict) and "ngay" in parts:
+        try:
+            return dt.date(parts["nam"], parts["thang"], parts["ngay"])
+        except ValueError:
+            raise ValueError(f"Ngày '{text}' không có trong lịch / '{text}' is not a calendar date") from None
+    if _PERIOD.match(text):
+        return text
+    raise ValueError(
+        f"Thời hạn '{text}' không phải ngày hay khoảng thời gian (ví dụ: 15/8/2025, Quý III/2025,"
+        f" tháng 7/2025, năm 2025, thường xuyên) / deadline '{text}' is neither a date nor a period"
+        " (e.g. 15/8/2025, Quý III/2025, tháng 7/2025, năm 2025, thường xuyên)"
+    )
+
+
+Deadline = Annotated[Union[dt.date, str, None], Field(description="Thời hạn / deadline")]
+
+
+class NhiemVu(_Block):
+    """A task: what to do, who leads, who cooperates, by when.
+
+    Printed as a numbered item followed by its assignment, in the style the
+    document chooses (``cach_phan_cong``), or grouped under its lead agency.
+    """
+
+    noi_dung: Text | list[Text] = Field(
+        description="Nội dung nhiệm vụ; nhiều đoạn thì viết thành danh sách / the task; a list for several paragraphs"
+    )
+    chu_tri: Line | None = Field(None, description="Cơ quan chủ trì / lead agency")
+    phoi_hop: list[Line] = Field(default_factory=list, description="Cơ quan phối hợp / cooperating agencies")
+    thuc_hien: Line | None = Field(
+        None, description="Cơ quan thực hiện khi không có một cơ quan chủ trì / performers when nobody leads"
+    )
+    thoi_han: Deadline = None
+    san_pham: Text | None = Field(None, description="Sản phẩm / expected output")
+    nhiem_vu: list["NhiemVu"] = Field(default_factory=list, description="Nhiệm vụ con / subtasks")
+
+    @field_validator("phoi_hop", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("thoi_han", mode="before")
+    @classmethod
+    def _check_deadline(cls, value: object) -> object:
+        return _deadline(value)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [self.noi_dung] if isinstance(self.noi_dung, str) else list(self.noi_dung)
+
+    @property
+    def has_assignment(self) -> bool:
+        return bool(self.chu_tri or self.thuc_hien)
+
+
+class DanhSachNhiemVu(_Block):
+    """A list of tasks (the heart of a kế hoạch)."""
+
+    nhiem_vu: list[NhiemVu] = Field(min_length=1, description="Các nhiệm vụ / the tasks")
+
+    @model_validator(mode="after")
+    def _every_task_has_a_lead(self) -> "DanhSachNhiemVu":
+        for index, task in enumerate(self.nhiem_vu):
+            _check_lead(task, inherited=False, path=f"nhiem_vu[{index}]")
+        return self
+
+
+def _check_lead(task: NhiemVu, inherited: bool, path: str) -> None:
+    # A subtask may rely on its parent's assignment (seed 004: 3.3–3.8 under 3).
+    has = task.has_assignment or inherited
+    if not has and not task.nhiem_vu:
+        raise ValueError(
+            f"{path}: nhiệm vụ chưa có cơ quan chủ trì (chu_tri) hoặc thực hiện (thuc_hien)"
+            f" / {path}: the task names no lead agency (chu_tri) nor performers (thuc_hien)"
+        )
+    for index, sub in enumerate(task.nhiem_vu):
+        _check_lead(sub, inherited=has, path=f"{path}.nhiem_vu[{index}]")
+    if not has and task.nhiem_vu and not all(s.has_assignment for s in task.nhiem_vu):
+        raise ValueError(
+            f"{path}: nhiệm vụ chưa có cơ quan chủ trì (chu_tri) / {path}: the task names no lead agency"
+        )
+
+
+class SoTien(_Block):
+    """An amount: ``1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng)``."""
+
+    so_tien: Decimal = Field(description="Số tiền (đồng) / amount in đồng")
+    noi_dung: Text | None = Field(None, description="Câu dẫn trước số tiền, ví dụ 'Tổng kinh phí:' / lead-in text")
+
+    @field_validator("so_tien", mode="before")
+    @classmethod
+    def _amount(cls, value: object) -> object:
+        try:
+            amount = Decimal(str(value).replace(".", "").replace(",", ".")) if isinstance(value, str) else Decimal(value)
+        except (InvalidOperation, TypeError, ValueError):
+            raise ValueError(f"Số tiền '{value}' không phải là số / amount '{value}' is not a number") from None
+        if amount < 0:
+            raise ValueError(f"Số tiền không được âm ({value}) / amount must not be negative ({value})")
+        return amount
+
+
+def _block_kind(value: object) -> str | None:
+    if isinstance(value, str):
+        return "doan"
+    if isinstance(value, dict):
+        for key in ("muc", "khoan", "gach", "nhiem_vu", "so_tien"):
+            if key in value:
+                return key
+        return None
+    for cls, key in ((Muc, "muc"), (Khoan, "khoan"), (Gach, "gach"), (DanhSachNhiemVu, "nhiem_vu"), (SoTien, "so_tien")):
+        if isinstance(value, cls):
+            return key
+    return None
+
+
+Block = Annotated[
+    Union[
+        Annotated[Text, Tag("doan")],
+        Annotated[Muc, Tag("muc")],
+        Annotated[Khoan, Tag("khoan")],
+        Annotated[Gach, Tag("gach")],
+        Annotated[DanhSachNhiemVu, Tag("nhiem_vu")],
+        Annotated[SoTien, Tag("so_tien")],
+    ],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block_kind",
+        custom_error_message=(
+            "Khối nội dung phải là một đoạn văn hoặc có một trong các khóa muc, khoan, gach, nhiem_vu, so_tien"
+            " / a body block must be a paragraph or have one of the keys muc, khoan, gach, nhiem_vu, so_tien"
+        ),
+    ),
+]
+
+Muc.model_rebuild()
+Khoan.model_rebuild()
+NhiemVu.model_rebuild()
+
+AssignmentStyle = Literal["phan-cong", "ngoac", "theo-co-quan"]

@@ -1,0 +1,179 @@
+"""Văn bản: what an administrative document says, in the words a clerk uses.
+
+The model knows nothing of DOCX: it describes the content and checks the
+rules that are about content (which parts a type needs, how the ký hiệu is
+composed, how the signature block may be built under Điều 13).  Where and in
+what size each part is printed is the layout's business (``congvan.layout``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .. import doctypes
+from ..rules import Profile
+from .body import AssignmentStyle, Block
+from .dates import Ngay
+from .text import Code, Line, Text
+
+_AUTHORITY_FIELDS = ("thay_mat", "thua_lenh", "thua_uy_quyen", "ky_thay", "quyen")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CoQuan(_Model):
+    """An agency (cơ quan, tổ chức) as named in the header (ô 2)."""
+
+    ten: Text = Field(
+        description="Tên cơ quan; '\\n' để tự ngắt dòng (in hoa khi trình bày) "
+        "/ agency name; '\\n' forces a line break (printed in upper case)"
+    )
+    viet_tat: Code | None = Field(None, description="Chữ viết tắt dùng trong ký hiệu, ví dụ UBND / abbreviation used in the ký hiệu")
+
+
+class NoiNhan(_Model):
+    """One recipient line of Nơi nhận, with an optional purpose note."""
+
+    ten: Text = Field(description="Nơi nhận / recipient")
+    ghi_chu: Line | None = Field(None, description="Ghi chú trong ngoặc, ví dụ 'để báo cáo' / note printed in parentheses")
+
+
+class Luu(_Model):
+    """The last line of Nơi nhận: ``- Lưu: VT, HC (2).``"""
+
+    don_vi: list[Code] = Field(default_factory=list, description="Đơn vị soạn thảo lưu / drafting units keeping a copy")
+    so_ban: int | None = Field(None, gt=0, le=999, description="Số bản lưu / copies kept")
+
+
+class NguoiSoanThao(_Model):
+    """ô 12: the drafter's initials and the number of copies issued: ``PL.(300)``."""
+
+    ky_hieu: Code = Field(description="Ký hiệu người soạn thảo / drafter initials")
+    so_ban: int | None = Field(None, gt=0, le=99999, description="Số lượng bản phát hành / copies issued")
+
+
+class NguoiKy(_Model):
+    """The signature block (ô 7a–7c): authority, position, name (Điều 13)."""
+
+    thay_mat: Line | None = Field(None, description="TM.: tập thể hoặc cơ quan, ví dụ 'Ủy ban nhân dân' / collective signed for")
+    thua_lenh: Line | None = Field(None, description="TL.: chức vụ người đứng đầu / head's position (by order)")
+    thua_uy_quyen: Line | None = Field(None, description="TUQ.: chức vụ người đứng đầu / head's position (by delegation)")
+    ky_thay: Line | None = Field(None, description="KT.: chức vụ người đứng đầu / head's position (deputy signs)")
+    quyen: Line | None = Field(None, description="Q.: chức vụ người đứng đầu / head's position (acting head)")
+    chuc_vu: Line | None = Field(None, description="Chức vụ của người ký / the signer's position")
+    chuc_vu_khac: Text | None = Field(
+        None, description="Chức vụ khác in trên họ tên, ví dụ 'Phó Chủ tịch UBND tỉnh' / other position printed above the name"
+    )
+    cap_bac: Line | None = Field(
+        None, description="Cấp bậc, học hàm, học vị trước họ tên khi ngành cho phép, ví dụ 'Thượng tướng' / rank before the name"
+    )
+    ho_ten: Line = Field(description="Họ và tên / full name")
+
+    @model_validator(mode="after")
+    def _authority_rules(self) -> "NguoiKy":
+        if self.thua_uy_quyen and self.ky_thay:
+            raise ValueError(
+                "Người được ủy quyền (TUQ.) không được ủy quyền lại, nên không ghi KT. cùng TUQ. (Điều 13.3)"
+                " / TUQ. cannot be delegated again, so it cannot be combined with KT. (Điều 13.3)"
+            )
+        if self.thua_lenh and self.thua_uy_quyen:
+            raise ValueError("Không ghi cùng lúc TL. và TUQ. / TL. and TUQ. exclude each other")
+        if self.quyen and (self.ky_thay or self.thua_lenh or self.thua_uy_quyen):
+            raise ValueError("Q. (quyền) không đi cùng KT., TL. hay TUQ. / Q. cannot be combined with KT., TL. or TUQ.")
+        if not self.chuc_vu and not self.quyen:
+            raise ValueError(
+                "Thiếu chức vụ người ký (chuc_vu) (Phụ lục I §II.7) / the signer's position (chuc_vu) is missing"
+            )
+        return self
+
+    @property
+    def authority_lines(self) -> list[tuple[str, str]]:
+        """(marker, text) pairs in printing order: TM., TL./TUQ., KT., Q."""
+        markers = {"thay_mat": "TM.", "thua_lenh": "TL.", "thua_uy_quyen": "TUQ.", "ky_thay": "KT.", "quyen": "Q."}
+        return [(markers[f], getattr(self, f)) for f in _AUTHORITY_FIELDS if getattr(self, f)]
+
+
+class VanBan(_Model):
+    """An administrative document (văn bản hành chính) under NĐ 30/2020/NĐ-CP."""
+
+    model_config = ConfigDict(extra="forbid", title="Văn bản hành chính (NĐ 30/2020/NĐ-CP)")
+
+    schema_: str | None = Field(None, alias="$schema", description="JSON Schema của biểu mẫu (cho trình soạn thảo) / schema URL for editors")
+    loai: Literal[tuple(doctypes.DOC_TYPES)] = Field(  # type: ignore[valid-type]
+        description="Loại văn bản, ví dụ cong-van, ke-hoach (xem 'congvan types') / document type"
+    )
+    co_quan_chu_quan: CoQuan | None = Field(None, description="Cơ quan chủ quản trực tiếp (nếu có) / direct parent agency")
+    co_quan_ban_hanh: CoQuan = Field(description="Cơ quan ban hành / issuing agency")
+    so: int | None = Field(None, gt=0, le=99999, description="Số văn bản; để trống cho văn thư điền / number; blank for the văn thư")
+    ky_hieu: str | None = Field(
+        None, description="Ký hiệu đầy đủ nếu muốn tự ghi, ví dụ KH-UBND; mặc định tự ghép / full ký hiệu override"
+    )
+    don_vi_soan_thao: Code | None = Field(
+        None, description="Viết tắt đơn vị soạn thảo hoặc lĩnh vực (ký hiệu công văn, dòng Lưu) / drafting unit or field"
+    )
+    dia_danh: Line = Field(description="Địa danh, ví dụ 'Hà Nội', 'Thành phố Hồ Chí Minh' / place name")
+    ngay: Ngay = Field(description="Ngày ban hành: 15/7/2022, hoặc 7/2022 nếu để trống ngày / date of issue")
+    trich_yeu: Text | None = Field(None, description="Trích yếu nội dung (công văn: không gõ 'V/v') / subject")
+    kinh_gui: list[Text] = Field(default_factory=list, description="Kính gửi / addressees")
+    can_cu: list[Text] = Field(default_factory=list, description="Căn cứ ban hành / legal bases")
+    noi_dung: list[Block] = Field(min_length=1, description="Nội dung văn bản / the body")
+    noi_nhan: list[Text | NoiNhan] = Field(default_factory=list, description="Nơi nhận (không gồm dòng Lưu) / recipients")
+    luu: Luu = Field(default_factory=Luu, description="Dòng 'Lưu: VT, …' / archive line")
+    nguoi_soan_thao: NguoiSoanThao | None = Field(None, description="Ký hiệu người soạn thảo, số bản phát hành (ô 12)")
+    nguoi_ky: NguoiKy = Field(description="Người ký / signature block")
+    co_chu: Profile = Field(Profile.LON, description="Cỡ chữ: 'lon' (13/14) hoặc 'nho' (12/13) / size profile")
+    cach_phan_cong: AssignmentStyle = Field(
+        "ngoac",
+        description="Cách trình bày phân công nhiệm vụ: 'ngoac' (trong ngoặc sau nhiệm vụ), 'phan-cong' (dòng in nghiêng"
+        " 'Phân công nhiệm vụ: …'), 'theo-co-quan' (nhóm theo cơ quan chủ trì) / how task assignments are printed",
+    )
+
+    @field_validator("ky_hieu")
+    @classmethod
+    def _ky_hieu_has_no_spaces(cls, value: str | None) -> str | None:
+        if value is not None and (not value or any(c.isspace() for c in value) or value.startswith(("-", "/"))):
+            raise ValueError(
+                f"Ký hiệu '{value}' không được có dấu cách; các nhóm nối bằng '-' (Phụ lục I §II.3)"
+                f" / ký hiệu '{value}' must have no spaces; groups are joined by '-'"
+            )
+        return value
+
+    @property
+    def doc_type(self) -> doctypes.DocType:
+        return doctypes.get(self.loai)
+
+    @model_validator(mode="after")
+    def _type_rules(self) -> "VanBan":
+        kind = self.doc_type
+        if kind.slug not in doctypes.NO_SUBJECT and not self.trich_yeu:
+            raise ValueError(
+                f"{kind.name} phải có trích yếu (trich_yeu) (Phụ lục I §II.5) / a {kind.slug} needs a subject (trich_yeu)"
+            )
+        if kind.slug == "cong-van" and not self.kinh_gui:
+            raise ValueError("Công văn phải có Kính gửi (kinh_gui) (Phụ lục I §II.9.a) / a công văn needs addressees (kinh_gui)")
+        if self.ky_hieu is None and not self.co_quan_ban_hanh.viet_tat:
+            raise ValueError(
+                "Cần chữ viết tắt của cơ quan ban hành (co_quan_ban_hanh.viet_tat) để ghép ký hiệu"
+                " / the issuing agency's abbreviation (co_quan_ban_hanh.viet_tat) is needed to compose the ký hiệu"
+            )
+        if kind.slug == "cong-van" and self.ky_hieu is None and not self.don_vi_soan_thao:
+            raise ValueError(
+                "Ký hiệu công văn gồm viết tắt cơ quan và đơn vị soạn thảo: cần don_vi_soan_thao (Phụ lục I §II.3)"
+                " / a công văn's ký hiệu needs the drafting unit (don_vi_soan_thao)"
+            )
+        return self
+
+    @property
+    def so_ky_hieu(self) -> tuple[int | None, str]:
+        """The number and the composed ký hiệu (Phụ lục I §II.3)."""
+        if self.ky_hieu:
+            return self.so, self.ky_hieu
+        issuer = self.co_quan_ban_hanh.viet_tat
+        kind = self.doc_type
+        if kind.abbreviation:
+            return self.so, f"{kind.abbreviation}-{issuer}"
+        return self.so, f"{issuer}-{self.don_vi_soan_thao}"

@@ -1,0 +1,73 @@
+"""Text fields: Unicode NFC, no XML-illegal characters, no silent loss.
+
+TCVN 6909:2001 is Unicode; text pasted from PDFs often arrives decomposed
+(NFD), which looks right on screen but breaks search and comparison in the
+PDF, so every text field is normalised to NFC on input.  Characters that XML
+1.0 cannot carry (C0 controls other than tab/newline, U+FFFE/U+FFFF, lone
+surrogates) are rejected with the field's name rather than dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _to_str(value: object) -> object:
+    # Numbers typed into a text field (e.g. a ward called 10) are text.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def clean(value: str) -> str:
+    """NFC, CRLF → LF, reject XML-illegal characters, trim the ends."""
+    match = _ILLEGAL.search(value)
+    if match:
+        code = f"U+{ord(match.group()):04X}"
+        raise ValueError(
+            f"Có ký tự điều khiển không hợp lệ {code} ở vị trí {match.start() + 1} — xóa ký tự này"
+            f" / contains the control character {code} at position {match.start() + 1},"
+            " which a DOCX cannot hold — remove it"
+        )
+    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return value.strip()
+
+
+def _single_line(value: str) -> str:
+    if "\n" in value:
+        raise ValueError("Trường này chỉ được có một dòng / this field must be a single line")
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value:
+        raise ValueError("Không được để trống / must not be empty")
+    return value
+
+
+#: Free text; may hold line breaks ("\n") where the clerk wants them.
+Text = Annotated[str, BeforeValidator(_to_str), AfterValidator(clean), AfterValidator(_not_blank)]
+#: One line of text.
+Line = Annotated[Text, AfterValidator(_single_line)]
+
+_CODE_RE = re.compile(r"^[0-9A-Za-zÀ-ỹĐđ().]{1,30}$")
+
+
+def _code(value: str) -> str:
+    if not _CODE_RE.match(value):
+        raise ValueError(
+            f"Chữ viết tắt '{value}' không hợp lệ: không có dấu cách, '-' hay '/', tối đa 30 ký tự"
+            " (Phụ lục I §II.3)"
+            f" / abbreviation '{value}' is invalid: no spaces, '-' or '/' inside, at most 30 characters"
+        )
+    return value
+
+
+#: An abbreviation inside a ký hiệu: no spaces, no "-" or "/" (they separate groups).
+Code = Annotated[str, BeforeValidator(_to_str), AfterValidator(clean), AfterValidator(_code)]

@@ -1,0 +1,224 @@
+"""The national formatting rules (Nghị định 30/2020/NĐ-CP, Phụ lục I) as data.
+
+Every size, margin, case, weight and alignment that the renderer uses is read
+from this module; rendering code holds no such literal.  Each entry cites the
+box (ô) of the layout diagram or the section of Phụ lục I it comes from, so a
+reviewer can check it line by line against ``../shared/spec/nd30.md``.
+
+Units are the decree's own: sizes in points (pt), lengths in millimetres (mm).
+The DOCX writer converts them to half-points and twips.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Align(str, Enum):
+    LEFT = "left"
+    CENTER = "center"
+    RIGHT = "right"
+    JUSTIFY = "justify"
+
+
+class Profile(str, Enum):
+    """Two coherent size profiles (footnote 1 of Phụ lục I's Mẫu chữ table).
+
+    A size chosen from a range must rise and fall with the others in one
+    document: Quốc hiệu 12 goes with Tiêu ngữ 13 and place/date 13 (``nho``),
+    Quốc hiệu 13 with Tiêu ngữ 14 and place/date 14 (``lon``).
+    """
+
+    NHO = "nho"  # small: 12/13
+    LON = "lon"  # large: 13/14
+
+
+@dataclass(frozen=True)
+class Size:
+    """A font size: fixed, or one value per profile (small, large)."""
+
+    small: float
+    large: float
+
+    def pt(self, profile: Profile) -> float:
+        return self.small if profile is Profile.NHO else self.large
+
+
+def fixed(pt: float) -> Size:
+    return Size(pt, pt)
+
+
+@dataclass(frozen=True)
+class Element:
+    """How one element of the layout is set: size, case, weight, alignment."""
+
+    name_vi: str  # the name a clerk uses; also the Word style name
+    size: Size
+    bold: bool = False
+    italic: bool = False
+    upper: bool = False
+    align: Align = Align.CENTER
+    first_line_indent_mm: float = 0.0
+    hanging_mm: float = 0.0  # wrapped lines start this far right of the first
+    space_before_pt: float = 0.0
+    space_after_pt: float = 0.0
+    keep_with_next: bool = False
+    outline_level: int | None = None  # shows headings in Word's navigation pane
+    box: str = ""  # the ô of Phụ lục I §IV, or section reference
+
+
+# --- Page (Phụ lục I §I) -------------------------------------------------------
+
+PAGE_WIDTH_MM = 210  # A4
+PAGE_HEIGHT_MM = 297
+
+#: Allowed margin ranges, mm (Phụ lục I §I.5.a).
+MARGIN_RANGES_MM = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+#: The margins congvan uses: the common choice, inside every range.
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+#: Distance of the page-number header from the paper edge (the decree's files use 1 cm).
+HEADER_DISTANCE_MM = 10
+FOOTER_DISTANCE_MM = 10
+
+FONT = "Times New Roman"  # Phụ lục I §I.3; Unicode TCVN 6909:2001
+LANGUAGE = "vi-VN"
+COLOR = "000000"  # black
+
+TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
+
+#: Body first-line indent: 1 cm or 1.27 cm (§II.6.b); the decree's own templates use 1 cm.
+FIRST_LINE_INDENT_MM = 10.0
+#: At least 6 pt between paragraphs (§II.6.b); templates: 6 pt before, 0 after.
+PARAGRAPH_SPACING_PT = 6.0
+#: Line spacing: at least single, at most 1.5 lines (§II.6.b). 1.0 = single.
+LINE_SPACING = 1.0
+LINE_SPACING_RANGE = (1.0, 1.5)
+
+#: The default size profile.
+DEFAULT_PROFILE = Profile.LON
+
+# --- Header band (ô 1–5, Phụ lục I §IV) -----------------------------------------
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"  # ô 1; "HÒA" as current practice (§7.4)
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"  # ô 1; ASCII hyphen with spaces
+
+#: Header and signature bands are borderless two-column tables (the Mẫu of
+#: Phụ lục III); widths as fractions of the band.  The decree fixes none;
+#: these follow the official templates (≈ 40 : 60).
+HEADER_LEFT_FRACTION = 0.40
+SIGNATURE_LEFT_FRACTION = 0.42
+#: How far the header band may reach into the left/right margins (mm) so the
+#: Quốc hiệu keeps to one line, as the official templates do (tblInd < 0).
+HEADER_OVERHANG_MM = (5.0, 5.0)
+
+#: Rule under the issuing agency (ô 2): 1/3 to 1/2 of the text line, centred.
+AGENCY_RULE_RATIO = (1 / 3, 1 / 2)
+#: Rule under the trích yếu (ô 5a): 1/3 to 1/2 of the text line, centred.
+SUBJECT_RULE_RATIO = (1 / 3, 1 / 2)
+#: The length congvan draws inside those ranges: the middle.
+RULE_RATIO_CHOSEN = (1 / 3 + 1 / 2) / 2
+#: Rule thickness (pt).  "Đường kẻ nét liền"; the decree gives no weight.
+RULE_WEIGHT_PT = 0.75
+#: Space between a line of text and the rule below it, so the rule never touches
+#: the dot-below marks (ệ, ọ) of the line above (measured: ~2 pt needed).
+RULE_GAP_PT = 2.0
+
+#: Blanks left for the văn thư to fill at issuance (Mẫu: "Số:      /QĐ-…").
+BLANK_NUMBER = "\u00a0" * 6
+BLANK_DAY = " " + "\u00a0" * 4 + " "  # the whole gap between "ngày" and "tháng"
+
+#: Where "Kính gửi:" starts and where its dash list starts, from the left
+#: margin (Mẫu 1.5: first-line indent ≈ 3.5 cm; dashes under the colon).
+KINH_GUI_INDENT_MM = 35.0
+
+#: Signature gap: empty lines left for the handwritten signature and seal
+#: (the templates leave 3–5).
+SIGNATURE_GAP_LINES = 4
+
+#: Closing mark of the body in every template of Phụ lục III.
+END_MARK = "./."
+
+# --- Elements ------------------------------------------------------------------
+
+BODY = Size(13, 14)
+
+ELEMENTS: dict[str, Element] = {
+    # ô 1
+    "quoc_hieu": Element("Quốc hiệu", Size(12, 13), bold=True, upper=True, box="ô 1"),
+    "tieu_ngu": Element("Tiêu ngữ", Size(13, 14), bold=True, box="ô 1"),
+    # ô 2
+    "co_quan_chu_quan": Element("Cơ quan chủ quản", Size(12, 13), upper=True, box="ô 2"),
+    "co_quan_ban_hanh": Element("Cơ quan ban hành", Size(12, 13), bold=True, upper=True, box="ô 2"),
+    # ô 3, ô 4 — on one line
+    "so_ky_hieu": Element("Số, ký hiệu", fixed(13), space_before_pt=6, box="ô 3"),
+    "dia_danh_ngay": Element("Địa danh và ngày tháng", Size(13, 14), italic=True, space_before_pt=6, box="ô 4"),
+    # ô 5b: a công văn's V/v line, 6 pt under the number
+    "trich_yeu_cong_van": Element("Trích yếu công văn", Size(12, 13), space_before_pt=6, box="ô 5b"),
+    # ô 5a
+    "ten_loai": Element("Tên loại văn bản", Size(13, 14), bold=True, upper=True, space_before_pt=18,
+                        keep_with_next=True, box="ô 5a"),
+    "trich_yeu": Element("Trích yếu", Size(13, 14), bold=True, keep_with_next=True, box="ô 5a"),
+    # ô 9a
+    "kinh_gui": Element("Kính gửi", Size(13, 14), align=Align.LEFT, space_before_pt=6, box="ô 9a"),
+    # ô 6 — body
+    "noi_dung": Element("Nội dung", BODY, align=Align.JUSTIFY, first_line_indent_mm=FIRST_LINE_INDENT_MM,
+                        space_before_pt=PARAGRAPH_SPACING_PT, box="ô 6"),
+    "can_cu": Element("Căn cứ", BODY, italic=True, align=Align.JUSTIFY,
+                      first_line_indent_mm=FIRST_LINE_INDENT_MM, space_before_pt=PARAGRAPH_SPACING_PT,
+                      box="ô 6, §II.6.a"),
+    # Headings of a plan/report (Mẫu chữ 6.b): "I. UPPER" bold, "1. Title" bold.
+    "muc": Element("Mục (I, II)", BODY, bold=True, upper=True, align=Align.JUSTIFY,
+                   first_line_indent_mm=FIRST_LINE_INDENT_MM, space_before_pt=PARAGRAPH_SPACING_PT,
+                   keep_with_next=True, outline_level=0, box="ô 6, Mẫu chữ 6.b"),
+    "khoan_tieu_de": Element("Khoản có tiêu đề (1., 1.1.)", BODY, bold=True, align=Align.JUSTIFY,
+                             first_line_indent_mm=FIRST_LINE_INDENT_MM, space_before_pt=PARAGRAPH_SPACING_PT,
+                             keep_with_next=True, outline_level=1, box="ô 6, Mẫu chữ 6.b"),
+    "phan_cong": Element("Phân công nhiệm vụ", BODY, italic=True, align=Align.JUSTIFY,
+                         first_line_indent_mm=FIRST_LINE_INDENT_MM, space_before_pt=PARAGRAPH_SPACING_PT,
+                         box="ô 6"),
+    # ô 7a, 7b
+    "quyen_han_chuc_vu": Element("Quyền hạn, chức vụ", Size(13, 14), bold=True, upper=True, box="ô 7a"),
+    "chuc_vu_khac": Element("Chức vụ khác", Size(13, 14), bold=True, upper=True, box="ô 7b"),
+    "ho_ten": Element("Họ tên người ký", Size(13, 14), bold=True, box="ô 7b"),
+    # ô 9b
+    "noi_nhan_nhan": Element("Nơi nhận (nhãn)", fixed(12), bold=True, italic=True, align=Align.LEFT,
+                             box="ô 9b"),
+    "noi_nhan": Element("Nơi nhận", fixed(11), align=Align.LEFT, hanging_mm=2.3, box="ô 9b"),
+    # Page numbers: 13–14, upright, centred in the top margin, not on page 1 (§I.6)
+    "so_trang": Element("Số trang", Size(13, 14), box="§I.6"),
+}
+
+#: A wrapped Nơi nhận item continues under its text, not under the dash
+#: (§II.9.b; the hanging indent above is the width of "- " at 11 pt).
+#: Space above the signature band, so "Nơi nhận:" and the first authority line
+#: stand level a little below the body (ô 7a, ô 9b).
+SIGNATURE_SPACE_BEFORE_PT = 12.0
+
+# --- Body structure (Phụ lục I §II.6.đ; Mẫu chữ 6.b) ------------------------------
+
+#: Điểm letters: the Vietnamese alphabet (no f, j, w, z; no ă â ê ô ơ ư).
+DIEM_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
+
+#: Numbering of nested items in a plan or report, outermost first:
+#: "I." (Roman, bold UPPER title), "1.", "1.1.", "a)", then dashes.
+NUMBERING_LEVELS = ("roman", "arabic", "arabic_nested", "letter", "dash")
+
+DASH = "-"  # dash bullets are literal "- ", never Word list bullets (flush with the text)
+
+# --- Signature (Phụ lục I §II.7; Điều 13) ---------------------------------------
+
+#: Authority markers and what follows each.
+QUYEN_HAN = {
+    "TM.": "thay mặt: before the name of the collective or body",
+    "KT.": "ký thay: before the head's position",
+    "Q.": "quyền: before the head's position",
+    "TL.": "thừa lệnh: before the head's position",
+    "TUQ.": "thừa ủy quyền: before the head's position",
+}
+
+# --- Nơi nhận (Phụ lục I §II.9) --------------------------------------------------
+
+NOI_NHAN_LABEL = "Nơi nhận:"
+NHU_TREN = "Như trên"
+LUU_VAN_THU = "VT"
