@@ -179,26 +179,26 @@ class SoTien(_Block):
 
 def _block_kind(value: object) -> str | None:
     if isinstance(value, str):
-        return "doan"
+        return "§doan"
     if isinstance(value, dict):
         for key in ("muc", "khoan", "gach", "nhiem_vu", "so_tien"):
             if key in value:
-                return key
+                return f"§{key}"
         return None
     for cls, key in ((Muc, "muc"), (Khoan, "khoan"), (Gach, "gach"), (DanhSachNhiemVu, "nhiem_vu"), (SoTien, "so_tien")):
         if isinstance(value, cls):
-            return key
+            return f"§{key}"
     return None
 
 
 Block = Annotated[
     Union[
-        Annotated[Text, Tag("doan")],
-        Annotated[Muc, Tag("muc")],
-        Annotated[Khoan, Tag("khoan")],
-        Annotated[Gach, Tag("gach")],
-        Annotated[DanhSachNhiemVu, Tag("nhiem_vu")],
-        Annotated[SoTien, Tag("so_tien")],
+        Annotated[Text, Tag("§doan")],
+        Annotated[Muc, Tag("§muc")],
+        Annotated[Khoan, Tag("§khoan")],
+        Annotated[Gach, Tag("§gach")],
+        Annotated[DanhSachNhiemVu, Tag("§nhiem_vu")],
+        Annotated[SoTien, Tag("§so_tien")],
     ],
     Discriminator(
         _block_kind,
