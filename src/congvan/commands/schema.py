@@ -1,0 +1,20 @@
+"""congvan schema"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+ORDER = 40
+
+
+def add_parser(sub) -> None:
+    s = sub.add_parser("schema", help="in JSON Schema của biểu mẫu / print the form's JSON Schema")
+    s.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..schema import form_schema
+
+    print(json.dumps(form_schema(), ensure_ascii=False, indent=2))
+    return 0
