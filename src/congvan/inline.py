@@ -31,6 +31,8 @@ _TOKEN = re.compile(
 
 def parse(text: str, bold: bool = False, italic: bool = False) -> list[Span]:
     """Split text into spans; nested emphasis inside ** ** is honoured."""
+    if "*" not in text:  # most paragraphs: skip the regex
+        return [Span(text, bold, italic)] if text else []
     spans: list[Span] = []
     pos = 0
     for match in _TOKEN.finditer(text):

@@ -8,10 +8,11 @@ the same fixed timestamp and order: the same input gives the same bytes.
 
 from __future__ import annotations
 
-import io
 import os
+import struct
 import tempfile
-import zipfile
+import zlib
+from functools import lru_cache
 from pathlib import Path
 
 from .. import rules
@@ -113,16 +114,40 @@ def base_parts(header_ids: dict[str, str]) -> dict[str, bytes]:
 
 
 def zip_parts(parts: dict[str, bytes]) -> bytes:
-    """Zip the parts, [Content_Types].xml first, with fixed timestamps."""
-    buffer = io.BytesIO()
+    """Zip the parts, [Content_Types].xml first, with fixed timestamps.
+
+    Written by hand rather than with zipfile so that the parts every render
+    shares (styles, settings, headers) are compressed once, not per document.
+    """
     names = sorted(parts, key=lambda n: (n != "[Content_Types].xml", n))
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in names:
-            info = zipfile.ZipInfo(name, _FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, parts[name], compresslevel=6)
-    return buffer.getvalue()
+    out, directory = bytearray(), bytearray()
+    for name in names:
+        data = parts[name]
+        packed, crc = _deflate(data) if name in TEMPLATED_PARTS else _deflate_shared(data)
+        encoded = name.encode("ascii")
+        sizes = (crc, len(packed), len(data), len(encoded))
+        directory += _CENTRAL.pack(b"PK\x01\x02", 20, 20, 0, 8, _DOS_TIME, _DOS_DATE, *sizes, 0, 0, 0, 0,
+                                   0o644 << 16, len(out)) + encoded
+        out += _LOCAL.pack(b"PK\x03\x04", 20, 0, 8, _DOS_TIME, _DOS_DATE, *sizes, 0) + encoded + packed
+    end = _END.pack(b"PK\x05\x06", 0, 0, len(names), len(names), len(directory), len(out), 0)
+    return bytes(out + directory + end)
+
+
+_LOCAL = struct.Struct("<4s5H3L2H")
+_CENTRAL = struct.Struct("<4s6H3L5H2L")
+_END = struct.Struct("<4s4H2LH")
+_DOS_DATE = ((_FIXED_TIME[0] - 1980) << 9) | (_FIXED_TIME[1] << 5) | _FIXED_TIME[2]
+_DOS_TIME = (_FIXED_TIME[3] << 11) | (_FIXED_TIME[4] << 5) | (_FIXED_TIME[5] // 2)
+
+
+def _deflate(data: bytes) -> tuple[bytes, int]:
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)  # raw deflate, as zip stores it
+    return packer.compress(data) + packer.flush(), zlib.crc32(data)
+
+
+@lru_cache(maxsize=64)
+def _deflate_shared(data: bytes) -> tuple[bytes, int]:
+    return _deflate(data)
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
