@@ -14,7 +14,7 @@ import os
 
 from .errors import CongVanError, FormError, Problem, RenderError
 from .model import (
-    CoQuan, DanhSachNhiemVu, Gach, Khoan, Luu, Muc, Ngay, NguoiKy, NguoiSoanThao, NhiemVu, NoiNhan, SoTien, VanBan,
+    CoQuan, DanhSachNhiemVu, Gach, Khoan, Luu, Muc, Ngay, NguoiKy, NguoiSoanThao, NhiemVu, NoiNhan, PhuLuc, SoTien, VanBan,
 )
 from .render import render, render_bytes
 
@@ -30,6 +30,6 @@ def load(path: str | os.PathLike) -> VanBan:
 
 __all__ = [
     "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
-    "NguoiSoanThao", "NhiemVu", "NoiNhan", "Problem", "RenderError", "SoTien", "VanBan", "load", "render",
+    "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "VanBan", "load", "render",
     "render_bytes", "__version__",
 ]

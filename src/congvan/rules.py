@@ -86,6 +86,8 @@ LANGUAGE = "vi-VN"
 COLOR = "000000"  # black
 
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
+#: Landscape is allowed only for tables that need it (§I.4); same margins.
+LANDSCAPE_TEXT_WIDTH_MM = PAGE_HEIGHT_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
 
 #: Body first-line indent: 1 cm or 1.27 cm (§II.6.b); the decree's own templates use 1 cm.
 FIRST_LINE_INDENT_MM = 10.0
@@ -135,6 +137,29 @@ KINH_GUI_INDENT_MM = 35.0
 #: Signature gap: empty lines left for the handwritten signature and seal
 #: (the templates leave 3–5).
 SIGNATURE_GAP_LINES = 4
+
+#: Table borders: single lines (the decree sets none; the templates' tables use 0.5 pt).
+TABLE_BORDER_PT = 0.5
+#: Cell padding left and right (mm), so text does not touch the lines.
+TABLE_CELL_PADDING_MM = 1.5
+
+#: Appendix labels: one appendix is "Phụ lục"; two or more are numbered in
+#: Roman numerals, "Phụ lục I", "Phụ lục II" (Phụ lục I §III.1.a).
+PHU_LUC = "Phụ lục"
+
+#: The task table of a plan's appendix: (column, heading, widest comfortable
+#: width in mm or None for the content column, which takes what is left).
+#: The "Sản phẩm" column appears only when a task names an output.
+TASK_TABLE_COLUMNS = (
+    ("stt", "STT", None),
+    ("noi_dung", "Nội dung nhiệm vụ", None),
+    ("chu_tri", "Cơ quan chủ trì", 40.0),
+    ("phoi_hop", "Cơ quan phối hợp", 55.0),
+    ("thoi_han", "Thời gian hoàn thành", 32.0),
+    ("san_pham", "Sản phẩm", 40.0),
+)
+#: Below this width the task column is too narrow to read: turn the page.
+TASK_TABLE_CONTENT_MIN_MM = 70.0
 
 #: Closing mark of the body in every template of Phụ lục III.
 END_MARK = "./."
@@ -187,6 +212,16 @@ ELEMENTS: dict[str, Element] = {
     "noi_nhan": Element("Nơi nhận", fixed(11), align=Align.LEFT, hanging_mm=2.3, box="ô 9b"),
     # Page numbers: 13–14, upright, centred in the top margin, not on page 1 (§I.6)
     "so_trang": Element("Số trang", Size(13, 14), box="§I.6"),
+    # Appendix heading (Phụ lục I §III.1): label 14 bold, title UPPER bold,
+    # reference line italic, each on its own line, centred.
+    "phu_luc_nhan": Element("Phụ lục (nhãn)", fixed(14), bold=True, box="§III.1"),
+    "phu_luc_tieu_de": Element("Tên phụ lục", Size(13, 14), bold=True, upper=True, box="§III.1"),
+    "phu_luc_kem_theo": Element("Kèm theo văn bản", Size(13, 14), italic=True, space_after_pt=12, box="§III.1"),
+    # Tables: the decree sets no size; one step below the body keeps a
+    # five-column table readable on a portrait page (house style, [P]).
+    "bang_tieu_de": Element("Tiêu đề bảng", Size(12, 13), bold=True, space_before_pt=3, space_after_pt=3),
+    "bang_o": Element("Ô bảng", Size(12, 13), align=Align.LEFT, space_before_pt=3, space_after_pt=3),
+    "bang_o_giua": Element("Ô bảng (giữa)", Size(12, 13), space_before_pt=3, space_after_pt=3),
 }
 
 #: A wrapped Nơi nhận item continues under its text, not under the dash

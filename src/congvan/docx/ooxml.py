@@ -136,6 +136,34 @@ def cell(width_mm: float, content: str) -> str:
     return f'<w:tc><w:tcPr><w:tcW w:w="{twips(width_mm)}" w:type="dxa"/></w:tcPr>{content}</w:tc>'
 
 
+def _borders(pt: float, color: str) -> str:
+    size = eighths(pt)
+    return "".join(f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="{color}"/>'
+                   for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+
+
+def grid_table(columns_mm: tuple[float, ...], header: list[str], rows: list[list[str]], border_pt: float,
+               color: str, padding_mm: float) -> str:
+    """A bordered fixed-layout table whose first row repeats on every page
+    (tblHeader).  header and rows hold each cell's paragraphs as XML."""
+    total = sum(twips(c) for c in columns_mm)
+    grid = "".join(f'<w:gridCol w:w="{twips(c)}"/>' for c in columns_mm)
+    pad = twips(padding_mm)
+    head = '<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>' + "".join(
+        cell(w, c) for w, c in zip(columns_mm, header)) + "</w:tr>"
+    body = "".join("<w:tr>" + "".join(cell(w, c) for w, c in zip(columns_mm, row)) + "</w:tr>" for row in rows)
+    return (
+        "<w:tbl><w:tblPr>"
+        f'<w:tblW w:w="{total}" w:type="dxa"/>'
+        f"<w:tblBorders>{_borders(border_pt, color)}</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:left w:w="{pad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
+        ' w:noHBand="1" w:noVBand="1"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{head}{body}</w:tbl>"
+    )
+
+
 # --- section --------------------------------------------------------------------
 
 def section(page_mm: tuple[float, float], margins_mm: dict[str, float], header_mm: float, footer_mm: float,

@@ -7,9 +7,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .. import rules
-from ..layout.view import DocumentView, Para
+from ..layout.view import Appendix, DocumentView, Para
 from ..rules import Profile
-from . import ooxml, package, template
+from . import ooxml, package, sections, template
 from .frame import TEMPLATE_FILES
 from .styles import RULE_STYLE, SPACER_STYLE, styles_xml
 
@@ -62,8 +62,27 @@ def context(view: DocumentView) -> dict:
     return ctx
 
 
+def _appendix_xml(a: Appendix) -> str:
+    width = rules.LANDSCAPE_TEXT_WIDTH_MM if a.landscape else rules.TEXT_WIDTH_MM
+    xml = "".join(_para_xml(p) for p in a.heading)
+    xml += ooxml.rule_paragraph(RULE_STYLE, width, a.rule.length_mm)
+    xml += "".join(_para_xml(p) for p in a.body)
+    if a.table:
+        t = a.table
+        header = [_para_xml(h) for h in t.header]
+        rows = [["".join(_para_xml(p) for p in cell) for cell in row] for row in t.rows]
+        xml += ooxml.grid_table(t.widths_mm, header, rows, rules.TABLE_BORDER_PT, rules.COLOR,
+                                rules.TABLE_CELL_PADDING_MM)
+        xml += ooxml.empty_paragraph(SPACER_STYLE)  # Word needs a paragraph after a table
+    return xml
+
+
 def render_view(view: DocumentView, template_file: str | Path | None = None) -> bytes:
     tpl = template.load(template_file or template_path(view.mau))
     parts = tpl.render(context(view))
+    if view.appendices:
+        xml = parts["word/document.xml"].decode("utf-8")
+        xml = sections.with_appendices(xml, [(_appendix_xml(a), a.landscape) for a in view.appendices])
+        parts["word/document.xml"] = xml.encode("utf-8")
     parts["word/styles.xml"] = styles_xml(Profile(view.profile))
     return package.zip_parts(parts)

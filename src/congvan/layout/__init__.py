@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import VanBan
-from . import body, closing, geometry, header
+from . import appendix, body, closing, geometry, header
 from .view import DocumentView, Para, Rule
 
 
@@ -25,6 +25,7 @@ def lay_out(doc: VanBan) -> DocumentView:
         noi_nhan=closing.noi_nhan(doc),
         signature=closing.signature(doc),
         page=page,
+        appendices=appendix.appendices(doc),
         meta={"title": (doc.trich_yeu or doc.doc_type.name).replace("\n", " "), "subject": doc.doc_type.name},
     )
 

@@ -68,6 +68,27 @@ class Page:
     signature_columns: tuple[float, float]
 
 
+@dataclass(frozen=True)
+class Table:
+    """A bordered table: a header row repeated on every page, then the rows.
+    Each cell is a list of paragraphs; widths in mm add up to the text width."""
+
+    widths_mm: tuple[float, ...]
+    header: tuple[Para, ...]
+    rows: tuple[tuple[tuple[Para, ...], ...], ...]
+
+
+@dataclass
+class Appendix:
+    """One appendix, on its own pages with its own page numbers (§III.1)."""
+
+    heading: list[Para]  # "Phụ lục I", the title, "(Kèm theo … )"
+    rule: Rule  # the short rule under the reference line (Mẫu 2.1)
+    body: list[Para]
+    table: Table | None
+    landscape: bool
+
+
 @dataclass
 class DocumentView:
     mau: str  # template of Phụ lục III: "1.4", "1.5"
@@ -80,3 +101,4 @@ class DocumentView:
     signature: Signature
     page: Page
     meta: dict[str, str] = field(default_factory=dict)
+    appendices: list[Appendix] = field(default_factory=list)

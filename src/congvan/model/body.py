@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Literal, Union
+from typing import Annotated, Iterator, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
@@ -215,3 +215,11 @@ Khoan.model_rebuild()
 NhiemVu.model_rebuild()
 
 AssignmentStyle = Literal["phan-cong", "ngoac", "theo-co-quan"]
+
+
+def walk(blocks: list) -> Iterator[object]:
+    """Every block, depth first, in reading order."""
+    for block in blocks:
+        yield block
+        if isinstance(block, (Muc, Khoan)):
+            yield from walk(block.noi_dung)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .. import doctypes
 from ..rules import Profile
-from .body import AssignmentStyle, Block
+from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
 from .dates import Ngay
 from .text import Code, Line, Text
 
@@ -54,6 +54,26 @@ class NguoiSoanThao(_Model):
 
     ky_hieu: Code = Field(description="Ký hiệu người soạn thảo / drafter initials")
     so_ban: int | None = Field(None, gt=0, le=99999, description="Số lượng bản phát hành / copies issued")
+
+
+class PhuLuc(_Model):
+    """An appendix (Phụ lục I §III.1): its title, its own body, and/or the
+    table of the document's tasks (STT | nhiệm vụ | chủ trì | phối hợp | thời hạn)."""
+
+    tieu_de: Text | None = Field(None, description="Tên phụ lục (in hoa khi trình bày) / appendix title")
+    noi_dung: list[Block] = Field(default_factory=list, description="Nội dung phụ lục / the appendix's body")
+    bang_nhiem_vu: bool = Field(
+        False, description="Lập bảng phân công từ các nhiệm vụ của văn bản / a table of the document's tasks"
+    )
+
+    @model_validator(mode="after")
+    def _has_content(self) -> "PhuLuc":
+        if not self.noi_dung and not self.bang_nhiem_vu:
+            raise ValueError(
+                "Phụ lục cần nội dung (noi_dung) hoặc bảng nhiệm vụ (bang_nhiem_vu: true)"
+                " / an appendix needs a body (noi_dung) or the task table (bang_nhiem_vu: true)"
+            )
+        return self
 
 
 class NguoiKy(_Model):
@@ -125,6 +145,7 @@ class VanBan(_Model):
     luu: Luu = Field(default_factory=Luu, description="Dòng 'Lưu: VT, …' / archive line")
     nguoi_soan_thao: NguoiSoanThao | None = Field(None, description="Ký hiệu người soạn thảo, số bản phát hành (ô 12)")
     nguoi_ky: NguoiKy = Field(description="Người ký / signature block")
+    phu_luc: list[PhuLuc] = Field(default_factory=list, description="Phụ lục kèm theo / appendices")
     co_chu: Profile = Field(Profile.LON, description="Cỡ chữ: 'lon' (13/14) hoặc 'nho' (12/13) / size profile")
     cach_phan_cong: AssignmentStyle = Field(
         "ngoac",
@@ -160,12 +181,21 @@ class VanBan(_Model):
                 "Cần chữ viết tắt của cơ quan ban hành (co_quan_ban_hanh.viet_tat) để ghép ký hiệu"
                 " / the issuing agency's abbreviation (co_quan_ban_hanh.viet_tat) is needed to compose the ký hiệu"
             )
+        if any(p.bang_nhiem_vu for p in self.phu_luc) and not self.tasks():
+            raise ValueError(
+                "Bảng nhiệm vụ trong phụ lục (phu_luc) cần các nhiệm vụ trong nội dung (nhiem_vu)"
+                " / the task table of an appendix (phu_luc) needs tasks (nhiem_vu) in the body"
+            )
         if kind.slug == "cong-van" and self.ky_hieu is None and not self.don_vi_soan_thao:
             raise ValueError(
                 "Ký hiệu công văn gồm viết tắt cơ quan và đơn vị soạn thảo: cần don_vi_soan_thao (Phụ lục I §II.3)"
                 " / a công văn's ký hiệu needs the drafting unit (don_vi_soan_thao)"
             )
         return self
+
+    def tasks(self) -> list[NhiemVu]:
+        """Every top-level task of the body, in order, wherever it stands."""
+        return [task for block in walk(self.noi_dung) if isinstance(block, DanhSachNhiemVu) for task in block.nhiem_vu]
 
     @property
     def so_ky_hieu(self) -> tuple[int | None, str]:
