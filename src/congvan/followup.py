@@ -16,6 +16,7 @@ from typing import Iterator
 
 from . import vn
 from .errors import FormError, Problem
+from .forms import validate_data
 from .layout.tasks import deadline_text
 from .model import Gach, Ngay, NguoiKy, NhiemVu, VanBan
 from .model.dates import parse_date_input
@@ -93,7 +94,7 @@ def letters(
     today = dt.date.today()
     reference = f"{plan_number(plan)} của {_name(plan)}"
     for agency, tasks in lead_agencies(plan):
-        yield agency, VanBan.model_validate({
+        yield agency, validate_data(VanBan, {
             "loai": "cong-van",
             "co_quan_chu_quan": plan.co_quan_chu_quan,
             "co_quan_ban_hanh": plan.co_quan_ban_hanh,
