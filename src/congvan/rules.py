@@ -161,6 +161,23 @@ TASK_TABLE_COLUMNS = (
 #: Below this width the task column is too narrow to read: turn the page.
 TASK_TABLE_CONTENT_MIN_MM = 70.0
 
+#: Urgency stamps (Phụ lục I §III.3): text and box width in mm; all 8 mm high.
+URGENCY = {"khan": ("KHẨN", 20.0), "thuong-khan": ("THƯỢNG KHẨN", 40.0), "hoa-toc": ("HỎA TỐC", 30.0)}
+BOX_HEIGHT_MM = 8.0
+#: Confidentiality marks: their stamps are set by the state-secrets law, not
+#: by NĐ 30; congvan prints the word in a box sized to it ([P]).
+CONFIDENTIALITY = {"mat": "MẬT", "toi-mat": "TỐI MẬT", "tuyet-mat": "TUYỆT MẬT"}
+#: Space between a boxed word and its box, each side (mm).
+BOX_PADDING_MM = 3.0
+#: Draft mark: not regulated by NĐ 30 (house style, [P]).
+DRAFT_MARK = "DỰ THẢO"
+BOX_BORDER_PT = 0.75
+
+#: Numbering inside an article: khoản 1., điểm a), then dashes (§II.6.đ).
+ARTICLE_LEVELS = ("arabic", "letter", "dash")
+#: Line after the căn cứ of a quyết định / nghị quyết (Mẫu 1.1–1.3).
+DECISION_LINE = {"quyet-dinh": "QUYẾT ĐỊNH:", "nghi-quyet": "QUYẾT NGHỊ:"}
+
 #: Closing mark of the body in every template of Phụ lục III.
 END_MARK = "./."
 
@@ -212,6 +229,25 @@ ELEMENTS: dict[str, Element] = {
     "noi_nhan": Element("Nơi nhận", fixed(11), align=Align.LEFT, hanging_mm=2.3, box="ô 9b"),
     # Page numbers: 13–14, upright, centred in the top margin, not on page 1 (§I.6)
     "so_trang": Element("Số trang", Size(13, 14), box="§I.6"),
+    # Quyết định, nghị quyết (Mẫu 1.1–1.3): the authority line, then after
+    # the căn cứ "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:", both bold, upper, centred.
+    "tham_quyen": Element("Thẩm quyền ban hành", Size(13, 14), bold=True, upper=True, space_before_pt=12,
+                          keep_with_next=True),
+    "quyet_dinh": Element("Quyết định/Quyết nghị", Size(13, 14), bold=True, upper=True, space_before_pt=6,
+                          space_after_pt=6, keep_with_next=True),
+    # Phần, chương: "Chương I" bold on its own line, the title upper bold below (§II.6.đ).
+    "chuong_nhan": Element("Phần, chương", BODY, bold=True, space_before_pt=12, keep_with_next=True),
+    "chuong_tieu_de": Element("Tên phần, chương", BODY, bold=True, upper=True, keep_with_next=True, outline_level=0),
+    # Điều: "Điều 1." bold, first-line indent, body size; the title bold on the same line.
+    "dieu": Element("Điều", BODY, align=Align.JUSTIFY, first_line_indent_mm=FIRST_LINE_INDENT_MM,
+                    space_before_pt=PARAGRAPH_SPACING_PT, keep_with_next=True, outline_level=1),
+    # Optional marks (Phụ lục I §III.2–3): bold upper text in a single-line box.
+    "do_khan": Element("Độ khẩn", Size(13, 14), bold=True, upper=True, space_before_pt=6, box="ô 10b"),
+    "do_mat": Element("Độ mật", Size(13, 14), bold=True, upper=True, space_before_pt=6, box="ô 10a"),
+    "luu_hanh": Element("Phạm vi lưu hành", Size(13, 14), bold=True, upper=True, space_after_pt=6, box="ô 11"),
+    "du_thao": Element("Dự thảo", Size(13, 14), bold=True, space_after_pt=6),
+    # ô 13: address and contacts, page 1 only, under a full-width rule.
+    "lien_he": Element("Địa chỉ liên hệ", Size(11, 12), box="ô 13"),
     # Appendix heading (Phụ lục I §III.1): label 14 bold, title UPPER bold,
     # reference line italic, each on its own line, centred.
     "phu_luc_nhan": Element("Phụ lục (nhãn)", fixed(14), bold=True, box="§III.1"),

@@ -24,6 +24,7 @@ from .ooxml import R_NS, W_NS, cell, paragraph, row_open, section, table_open
 TEMPLATE_FILES = {
     "1.4": "mau-1.4-van-ban-co-ten-loai.docx",
     "1.5": "mau-1.5-cong-van.docx",
+    "1.9": "mau-1.9-bien-ban.docx",
 }
 
 HEADER_IDS = {"default": "rIdHeaderDefault", "first": "rIdHeaderFirst"}
@@ -45,9 +46,11 @@ def _loop(var: str, style: str) -> str:
 def header_band(mau: str) -> str:
     geo = page_geometry()
     left, right = geo.header_columns
+    # The circulation note (ô 11) stands above the Quốc hiệu, when there is one.
     names = _loop("parent_lines", "co_quan_chu_quan") + _loop("issuer_lines", "co_quan_ban_hanh")
     names += _tag("{{p rule_agency }}")
-    motto = _p("quoc_hieu", "{{ quoc_hieu }}") + _p("tieu_ngu", "{{ tieu_ngu }}") + _tag("{{p rule_motto }}")
+    motto = _tag("{{p circulation }}") + _p("quoc_hieu", "{{ quoc_hieu }}") + _p("tieu_ngu", "{{ tieu_ngu }}")
+    motto += _tag("{{p rule_motto }}")
     # ô 3 and ô 4 share a row so that "Số:" and the date stand on one line.
     number = _p("so_ky_hieu", "{{ number }}")
     rows = (
@@ -56,6 +59,11 @@ def header_band(mau: str) -> str:
     )
     if mau == "1.5":  # ô 5b: V/v centred under the number
         rows += row_open() + cell(left, _p("trich_yeu_cong_van", "{{ subject_cong_van }}")) + cell(right, "") + "</w:tr>"
+    # ô 10a, 10b: confidentiality and urgency boxes under the number, only when present.
+    # docxtpl replaces a row holding a {%tr %} tag by the tag itself.
+    rows += (row_open() + cell(left, _tag("{%tr if header_marks %}")) + cell(right, "") + "</w:tr>"
+             + row_open() + cell(left, _tag("{{p header_marks }}")) + cell(right, "") + "</w:tr>"
+             + row_open() + cell(left, _tag("{%tr endif %}")) + cell(right, "") + "</w:tr>")
     return table_open((left, right), geo.header_indent) + rows + "</w:tbl>"
 
 
@@ -79,14 +87,34 @@ def signature_band() -> str:
     )
 
 
+def minutes_signature_band() -> str:
+    """Mẫu 1.9: the secretary signs on the left, the chair on the right;
+    Nơi nhận follows below both."""
+    geo = page_geometry()
+    left, right = geo.signature_columns
+    secretary = (_p("quyen_han_chuc_vu", "{{ secretary_title }}") + _tag("{{p signature_gap }}")
+                 + _p("ho_ten", "{{ secretary_name }}"))
+    chair = (
+        _loop("authority_lines", "quyen_han_chuc_vu") + _tag("{{p signature_gap }}")
+        + _loop("other_position_lines", "chuc_vu_khac") + _p("ho_ten", "{{ name }}")
+    )
+    table = (table_open((left, right), 0.0, top_pt=rules.SIGNATURE_SPACE_BEFORE_PT)
+             + row_open() + cell(left, secretary) + cell(right, chair) + "</w:tr></w:tbl>")
+    return table + _p("noi_nhan_nhan", rules.NOI_NHAN_LABEL) + _loop("noi_nhan", "noi_nhan")
+
+
 def document_xml(mau: str) -> str:
-    middle = title_block() if mau == "1.4" else _tag("{{p kinh_gui }}")
+    # Typed documents may carry a Kính gửi too (tờ trình, báo cáo, công điện).
+    middle = (title_block() if mau != "1.5" else "") + _tag("{{p kinh_gui }}")
     sect = section((rules.PAGE_WIDTH_MM, rules.PAGE_HEIGHT_MM), rules.MARGINS_MM,
-                   rules.HEADER_DISTANCE_MM, rules.FOOTER_DISTANCE_MM, HEADER_IDS)
+                   rules.HEADER_DISTANCE_MM, rules.FOOTER_DISTANCE_MM, HEADER_IDS,
+                   {"first": package.FOOTER_FIRST_ID})
+    signatures = minutes_signature_band() if mau == "1.9" else signature_band()
     return (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
-        + header_band(mau) + middle + _tag("{{p body }}") + signature_band() + sect
+        # A draft mark (house style: NĐ 30 has none) stands above the header band.
+        + _tag("{{p draft_mark }}") + header_band(mau) + middle + _tag("{{p body }}") + signatures + sect
         + "</w:body></w:document>"
     )
 

@@ -100,6 +100,26 @@ def page_field(style: str) -> str:
     )
 
 
+def boxed_paragraph(style: str, text: str, cell_width_mm: float, box_width_mm: float, height_mm: float,
+                    border_pt: float, color: str) -> str:
+    """A word in a single-line box box_width_mm × height_mm, centred in its
+    cell: paragraph borders cut to width by equal indents, an exact line height."""
+    side = max((cell_width_mm - box_width_mm) / 2, 0)
+    border = "".join(f'<w:{edge} w:val="single" w:sz="{eighths(border_pt)}" w:space="0" w:color="{color}"/>'
+                     for edge in ("top", "left", "bottom", "right"))
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:pBdr>{border}</w:pBdr>'
+        f'<w:spacing w:line="{twips(height_mm)}" w:lineRule="exact"/>{ind(left=side, right=side)}</w:pPr>'
+        f"{run(Span(text))}</w:p>"
+    )
+
+
+def ruled_paragraph(style: str, spans, border_pt: float, color: str) -> str:
+    """A paragraph with a full-width rule above it (the footer of ô 13)."""
+    border = f'<w:pBdr><w:top w:val="single" w:sz="{eighths(border_pt)}" w:space="1" w:color="{color}"/></w:pBdr>'
+    return paragraph(style, spans, border)
+
+
 # --- tables -------------------------------------------------------------------
 
 _NO_BORDERS = "".join(f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -167,10 +187,11 @@ def grid_table(columns_mm: tuple[float, ...], header: list[str], rows: list[list
 # --- section --------------------------------------------------------------------
 
 def section(page_mm: tuple[float, float], margins_mm: dict[str, float], header_mm: float, footer_mm: float,
-            header_ids: dict[str, str]) -> str:
+            header_ids: dict[str, str], footer_ids: dict[str, str] | None = None) -> str:
     """Page size, margins and the header references; titlePg gives page 1 its
     own (empty) header so it carries no page number."""
     refs = "".join(f'<w:headerReference w:type="{kind}" r:id="{rid}"/>' for kind, rid in header_ids.items())
+    refs += "".join(f'<w:footerReference w:type="{kind}" r:id="{rid}"/>' for kind, rid in (footer_ids or {}).items())
     width, height = page_mm
     m = margins_mm
     return (

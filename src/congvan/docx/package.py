@@ -26,7 +26,7 @@ _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 #: Parts a renderer fills in per document; everything else is copied as-is.
-TEMPLATED_PARTS = ("word/document.xml", "docProps/core.xml")
+TEMPLATED_PARTS = ("word/document.xml", "docProps/core.xml", "word/footer1.xml")
 
 
 def _content_types() -> str:
@@ -36,6 +36,7 @@ def _content_types() -> str:
         "/word/settings.xml": f"{_CT}.settings+xml",
         "/word/header1.xml": f"{_CT}.header+xml",
         "/word/header2.xml": f"{_CT}.header+xml",
+        "/word/footer1.xml": f"{_CT}.footer+xml",
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "/docProps/app.xml": "application/vnd.openxmlformats-officedocument.extended-properties+xml",
     }
@@ -56,6 +57,10 @@ def _rels(items: list[tuple[str, str, str]]) -> str:
 
 def _header(content: str) -> str:
     return f'{_XML}<w:hdr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{content}</w:hdr>'
+
+
+def _footer(content: str) -> str:
+    return f'{_XML}<w:ftr xmlns:w="{W_NS}" xmlns:r="{R_NS}">{content}</w:ftr>'
 
 
 def _settings() -> str:
@@ -92,6 +97,7 @@ def base_parts(header_ids: dict[str, str]) -> dict[str, bytes]:
         ("rIdSettings", f"{_REL}/settings", "settings.xml"),
         (header_ids["default"], f"{_REL}/header", "header1.xml"),
         (header_ids["first"], f"{_REL}/header", "header2.xml"),
+        (FOOTER_FIRST_ID, f"{_REL}/footer", "footer1.xml"),
     ]
     parts = {
         "[Content_Types].xml": _content_types(),
@@ -107,10 +113,16 @@ def base_parts(header_ids: dict[str, str]) -> dict[str, bytes]:
         # Page numbers: centred in the top margin from page 2; page 1 has its own empty header.
         "word/header1.xml": _header(page_field("so_trang")),
         "word/header2.xml": _header('<w:p><w:pPr><w:pStyle w:val="so_trang"/></w:pPr></w:p>'),
+        # ô 13: address and contacts at the foot of page 1 only (empty when not given).
+        "word/footer1.xml": _footer('<w:p><w:r><w:t>{{p contact }}</w:t></w:r></w:p><w:p/>'),
     }
     out = {name: text.encode("utf-8") for name, text in parts.items()}
     out["word/styles.xml"] = styles_xml(rules.DEFAULT_PROFILE)
     return out
+
+
+#: Relationship id of the page-1 footer (ô 13).
+FOOTER_FIRST_ID = "rIdFooterFirst"
 
 
 def zip_parts(parts: dict[str, bytes]) -> bytes:

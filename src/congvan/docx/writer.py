@@ -7,7 +7,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .. import rules
-from ..layout.view import Appendix, DocumentView, Para
+from ..inline import Span
+from ..layout.view import Appendix, Box, DocumentView, Para
 from ..rules import Profile
 from . import ooxml, package, sections, template
 from .frame import TEMPLATE_FILES
@@ -27,6 +28,18 @@ def _para_xml(p: Para) -> str:
 
 def _paras(paras: list[Para]) -> Markup:
     return Markup("".join(_para_xml(p) for p in paras))
+
+
+def _box_xml(box: Box, cell_width_mm: float) -> str:
+    return ooxml.boxed_paragraph(box.element, box.text, cell_width_mm, box.width_mm, box.height_mm,
+                                 rules.BOX_BORDER_PT, rules.COLOR)
+
+
+def _contact(lines: list[str]) -> Markup:
+    if not lines:
+        return Markup("")
+    first = ooxml.ruled_paragraph("lien_he", (Span(lines[0]),), rules.RULE_WEIGHT_PT, rules.COLOR)
+    return Markup(first + "".join(ooxml.paragraph("lien_he", (Span(line),)) for line in lines[1:]))
 
 
 def context(view: DocumentView) -> dict:
@@ -52,6 +65,12 @@ def context(view: DocumentView) -> dict:
         "title": view.meta.get("title", ""),
         "subject": view.meta.get("subject", ""),
         "type_name": "", "subject_lines": [], "rule_subject": Markup(""),
+        "header_marks": Markup("".join(_box_xml(b, left) for b in h.marks)),
+        "circulation": Markup(_box_xml(h.circulation, right) if h.circulation else ""),
+        "draft_mark": Markup(_box_xml(h.draft, left) if h.draft else ""),
+        "contact": _contact(view.contact_lines),
+        "secretary_title": s.secretary[0] if s.secretary else "",
+        "secretary_name": s.secretary[1] if s.secretary else "",
     }
     if view.title:
         t = view.title
@@ -62,9 +81,22 @@ def context(view: DocumentView) -> dict:
     return ctx
 
 
-def _appendix_xml(a: Appendix) -> str:
+def _header_xml(h, geo) -> str:
+    """The header band of an attached text: agency and motto, no number or date (Mẫu 1.3)."""
+    left, right = geo.header_columns
+    names = "".join(ooxml.paragraph("co_quan_chu_quan", (Span(t),)) for t in h.parent_lines)
+    names += "".join(ooxml.paragraph("co_quan_ban_hanh", (Span(t),)) for t in h.issuer_lines)
+    names += ooxml.rule_paragraph(RULE_STYLE, left, h.issuer_rule.length_mm)
+    motto = ooxml.paragraph("quoc_hieu", (Span(h.quoc_hieu),)) + ooxml.paragraph("tieu_ngu", (Span(h.tieu_ngu),))
+    motto += ooxml.rule_paragraph(RULE_STYLE, right, h.motto_rule.length_mm)
+    return (ooxml.table_open((left, right), geo.header_indent) + ooxml.row_open()
+            + ooxml.cell(left, names) + ooxml.cell(right, motto) + "</w:tr></w:tbl>")
+
+
+def _appendix_xml(a: Appendix, geo) -> str:
     width = rules.LANDSCAPE_TEXT_WIDTH_MM if a.landscape else rules.TEXT_WIDTH_MM
-    xml = "".join(_para_xml(p) for p in a.heading)
+    xml = _header_xml(a.header, geo) if a.header else ""
+    xml += "".join(_para_xml(p) for p in a.heading)
     xml += ooxml.rule_paragraph(RULE_STYLE, width, a.rule.length_mm)
     xml += "".join(_para_xml(p) for p in a.body)
     if a.table:
@@ -82,7 +114,7 @@ def render_view(view: DocumentView, template_file: str | Path | None = None) -> 
     parts = tpl.render(context(view))
     if view.appendices:
         xml = parts["word/document.xml"].decode("utf-8")
-        xml = sections.with_appendices(xml, [(_appendix_xml(a), a.landscape) for a in view.appendices])
+        xml = sections.with_appendices(xml, [(_appendix_xml(a, view.page), a.landscape) for a in view.appendices])
         parts["word/document.xml"] = xml.encode("utf-8")
     parts["word/styles.xml"] = styles_xml(Profile(view.profile))
     return package.zip_parts(parts)

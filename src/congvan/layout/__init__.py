@@ -8,8 +8,12 @@ from .view import DocumentView, Para, Rule
 
 
 def mau_for(doc: VanBan) -> str:
-    """The Phụ lục III template that lays this type out (1.5 công văn, else 1.4)."""
-    return "1.5" if not doc.doc_type.has_type_name else "1.4"
+    """The Phụ lục III template that lays this type out: 1.5 công văn, 1.9
+    biên bản (two signature blocks), 1.4 for every other type (1.1–1.3 and
+    1.6–1.10 differ from it only inside the body)."""
+    if not doc.doc_type.has_type_name:
+        return "1.5"
+    return "1.9" if doc.loai == "bien-ban" else "1.4"
 
 
 def lay_out(doc: VanBan) -> DocumentView:
@@ -26,6 +30,7 @@ def lay_out(doc: VanBan) -> DocumentView:
         signature=closing.signature(doc),
         page=page,
         appendices=appendix.appendices(doc),
+        contact_lines=closing.contact_lines(doc),
         meta={"title": (doc.trich_yeu or doc.doc_type.name).replace("\n", " "), "subject": doc.doc_type.name},
     )
 

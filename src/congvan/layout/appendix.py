@@ -12,7 +12,7 @@ from .. import inline, rules, vn
 from ..model import NhiemVu, PhuLuc, VanBan
 from ..rules import Profile
 from . import geometry
-from .body import blocks, close_with_end_mark, roman, top_level
+from .body import close_with_end_mark, roman, text_blocks
 from .tasks import deadline_text, join_agencies
 from .view import Appendix, Para, Table
 
@@ -21,7 +21,28 @@ _PADDING = 2 * rules.TABLE_CELL_PADDING_MM
 
 def appendices(doc: VanBan) -> list[Appendix]:
     many = len(doc.phu_luc) > 1
-    return [appendix(doc, item, roman(n) if many else "") for n, item in enumerate(doc.phu_luc, start=1)]
+    attached = [attached_text(doc)] if doc.kem_theo else []
+    return attached + [appendix(doc, item, roman(n) if many else "") for n, item in enumerate(doc.phu_luc, start=1)]
+
+
+def attached_text(doc: VanBan) -> Appendix:
+    """Mẫu 1.3: the quy chế/quy định a quyết định issues, on its own pages: the
+    header without number or date, its type and subject, "(Kèm theo Quyết
+    định số …)", its chapters and articles; no signature (the QĐ carries it)."""
+    from . import geometry as geo, header as head
+
+    profile, text = doc.co_chu, doc.kem_theo
+    full = head.header(doc, geo.page(), profile)
+    full.number, full.place_date, full.subject_cong_van, full.marks = "", "", None, []
+    full.circulation = full.draft = None
+    subject = [line.strip() for line in text.trich_yeu.split("\n") if line.strip()]
+    reference = reference_line(doc)
+    heading = [Para("ten_loai", (inline.Span(text.loai.upper()),))]
+    heading += [Para("trich_yeu", (inline.Span(line),)) for line in subject]
+    heading.append(Para("phu_luc_kem_theo", (inline.Span(reference),)))
+    rule = geometry.rule_under([reference], "phu_luc_kem_theo", rules.TEXT_WIDTH_MM, profile)
+    body = close_with_end_mark(text_blocks(text.noi_dung, doc))
+    return Appendix(heading=heading, rule=rule, body=body, table=None, landscape=False, header=full)
 
 
 def appendix(doc: VanBan, item: PhuLuc, number: str) -> Appendix:
@@ -34,7 +55,7 @@ def appendix(doc: VanBan, item: PhuLuc, number: str) -> Appendix:
     reference = reference_line(doc)
     heading.append(Para("phu_luc_kem_theo", (inline.Span(reference),)))
     rule = geometry.rule_under([reference], "phu_luc_kem_theo", rules.TEXT_WIDTH_MM, profile)
-    body = blocks(item.noi_dung, top_level(item.noi_dung), doc)
+    body = text_blocks(item.noi_dung, doc)
     table = task_table(doc.tasks(), profile) if item.bang_nhiem_vu else None
     if table is None:
         body = close_with_end_mark(body)

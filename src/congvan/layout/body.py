@@ -7,11 +7,12 @@ no titled section starts at ``1.`` (a công văn's numbered points).
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from .. import inline, rules, vn
-from ..model import DanhSachNhiemVu, Gach, Khoan, Muc, NhiemVu, SoTien, VanBan
-from ..model.body import Block
+from ..model import Chuong, DanhSachNhiemVu, Dieu, Gach, Khoan, Muc, NhiemVu, Phan, SoTien, VanBan
+from ..model.body import Block, walk
 from .tasks import assignment_paragraph, group_by_lead, task_detail
 from .view import Para
 
@@ -80,12 +81,38 @@ def para(element: str, text: str, prefix: str = "", **indents: float) -> Para:
     return Para(element, tuple(spans), **indents)
 
 
+#: Articles are numbered through the whole text, across its chapters.
+_ARTICLES: ContextVar[dict[int, int]] = ContextVar("articles", default={})
+
+
+def number_articles(items: list[Block]) -> dict[int, int]:
+    articles = [b for b in walk(items) if isinstance(b, Dieu)]
+    return {id(b): n for n, b in enumerate(articles, start=1)}
+
+
+def text_blocks(items: list[Block], doc: VanBan) -> list[Para]:
+    """A whole text (body, appendix, attached text): its articles numbered from 1."""
+    token = _ARTICLES.set(number_articles(items))
+    try:
+        return blocks(items, top_level(items), doc)
+    finally:
+        _ARTICLES.reset(token)
+
+
 def blocks(items: list[Block], level: Level, doc: VanBan) -> list[Para]:
     out: list[Para] = []
     counter = 0
+    parts = {Phan: 0, Chuong: 0}
     for block in items:
         if isinstance(block, str):
             out.append(para("noi_dung", block))
+            continue
+        if isinstance(block, (Phan, Chuong)):
+            parts[type(block)] += 1
+            out.extend(part(block, parts[type(block)], doc))
+            continue
+        if isinstance(block, Dieu):
+            out.extend(article(block, doc))
             continue
         if isinstance(block, (Muc, Khoan)):
             counter += 1
@@ -99,6 +126,27 @@ def blocks(items: list[Block], level: Level, doc: VanBan) -> list[Para]:
             lead = f"{block.noi_dung} " if block.noi_dung else ""
             out.append(para("noi_dung", lead + vn.so_tien(block.so_tien)))
     return out
+
+
+def part(block: Phan | Chuong, n: int, doc: VanBan) -> list[Para]:
+    """"Phần I" / "Chương II" on its own line, the title in upper case below."""
+    word, title = ("Phần", block.phan) if isinstance(block, Phan) else ("Chương", block.chuong)
+    head = [Para("chuong_nhan", (inline.Span(f"{word} {roman(n)}"),)),
+            Para("chuong_tieu_de", (inline.Span(title.upper()),))]
+    return head + blocks(block.noi_dung, top_level(block.noi_dung), doc)
+
+
+def article(block: Dieu, doc: VanBan) -> list[Para]:
+    """"**Điều 1. Title**", or "**Điều 1.** text" when the article has no title."""
+    label = f"Điều {_ARTICLES.get().get(id(block), 1)}."
+    children = list(block.noi_dung)
+    if block.dieu:
+        head = Para("dieu", (inline.Span(f"{label} {block.dieu}", bold=True),))
+    elif children and isinstance(children[0], str):
+        head = Para("dieu", (inline.Span(label, bold=True), inline.Span(" "), *inline.parse(children.pop(0))))
+    else:
+        head = Para("dieu", (inline.Span(label, bold=True),))
+    return [head, *blocks(children, Level(rules.ARTICLE_LEVELS), doc)]
 
 
 def numbered(block: Muc | Khoan, level: Level, n: int, doc: VanBan) -> list[Para]:
@@ -160,14 +208,22 @@ def task_as_item(task: NhiemVu, dash: bool) -> list[Para]:
 
 
 def body(doc: VanBan) -> list[Para]:
-    paras = [can_cu for can_cu in can_cu_lines(doc)]
-    paras.extend(blocks(doc.noi_dung, top_level(doc.noi_dung), doc))
+    from . import mau  # the fixed wording of Mẫu 1.1–1.10
+
+    paras = mau.opening(doc)
+    paras.extend(mau.fields_before(doc))
+    paras.extend(text_blocks(doc.noi_dung, doc))
+    paras.extend(mau.fields_after(doc))
     return close_with_end_mark(paras)
 
 
 def can_cu_lines(doc: VanBan) -> list[Para]:
-    """Căn cứ: italic, one per line, ";" after each and "." after the last (§II.6.a)."""
+    """Căn cứ: italic, one per line, ";" after each and "." after the last
+    (§II.6.a); "Theo đề nghị của …" closes them in a quyết định (Mẫu 1.2)."""
     lines = [line.rstrip(" ;.,") for line in doc.can_cu]
+    if doc.theo_de_nghi:
+        text = doc.theo_de_nghi.strip().rstrip(" ;.,")
+        lines.append(text if text.lower().startswith("theo đề nghị") else f"Theo đề nghị của {text}")
     return [para("can_cu", line + (";" if i < len(lines) - 1 else ".")) for i, line in enumerate(lines)]
 
 

@@ -23,14 +23,18 @@ def kinh_gui(doc: VanBan, profile: Profile) -> list[Para]:
     names = doc.kinh_gui
     if not names:
         return []
+    # A công điện names its sender instead: "THỦ TƯỚNG CHÍNH PHỦ điện:" (Mẫu 1.6).
+    label = f"{doc.dien_gui.upper()} điện" if doc.dien_gui else _LABEL
     start = rules.KINH_GUI_INDENT_MM
-    if len(names) == 1:
-        label = f"{_LABEL}: "
-        hang = geometry.text_mm(label, "kinh_gui", profile)
-        return [Para("kinh_gui", (inline.Span(label + names[0]),), left_mm=start + hang, hanging_mm=hang)]
-    colon_x = start + geometry.text_mm(_LABEL, "kinh_gui", profile)
+    if len(names) == 1 and not doc.dien_gui:
+        first = f"{label}: "
+        hang = geometry.text_mm(first, "kinh_gui", profile)
+        return [Para("kinh_gui", (inline.Span(first + names[0]),), left_mm=start + hang, hanging_mm=hang)]
+    colon_x = start + geometry.text_mm(label, "kinh_gui", profile)
+    if colon_x > rules.TEXT_WIDTH_MM / 2:  # a long sender: start the list under the label's start
+        colon_x = start
     dash = geometry.text_mm(f"{rules.DASH} ", "kinh_gui", profile)
-    out = [Para("kinh_gui", (inline.Span(f"{_LABEL}:"),), left_mm=start, hanging_mm=0.0)]
+    out = [Para("kinh_gui", (inline.Span(f"{label}:"),), left_mm=start, hanging_mm=0.0)]
     for index, name in enumerate(names):
         end = "." if index == len(names) - 1 else ";"
         out.append(Para("kinh_gui", (inline.Span(f"{rules.DASH} {_clip(name)}{end}"),),
@@ -58,6 +62,8 @@ def noi_nhan(doc: VanBan) -> list[str]:
 
 def luu_line(doc: VanBan) -> str:
     units = list(doc.luu.don_vi) or ([doc.don_vi_soan_thao] if doc.don_vi_soan_thao else [])
+    if not units and doc.loai == "bien-ban":  # Mẫu 1.9: "- Lưu: VT, Hồ sơ."
+        units = ["Hồ sơ"]
     text = ", ".join([rules.LUU_VAN_THU, *units])
     if doc.luu.so_ban:
         text += f" ({doc.luu.so_ban})"
@@ -75,4 +81,18 @@ def signature(doc: VanBan) -> Signature:
         lines.append(signer.chuc_vu.upper())
     other = [line.strip().upper() for line in (signer.chuc_vu_khac or "").split("\n") if line.strip()]
     name = f"{signer.cap_bac} {signer.ho_ten}" if signer.cap_bac else signer.ho_ten
-    return Signature(authority_lines=lines, other_position_lines=other, name=name)
+    secretary = None
+    if doc.bien_ban:  # Mẫu 1.9: "THƯ KÝ" signs on the left
+        secretary = (doc.bien_ban.thu_ky.chuc_danh.upper(), doc.bien_ban.thu_ky.ho_ten)
+    return Signature(authority_lines=lines, other_position_lines=other, name=name, secretary=secretary)
+
+
+def contact_lines(doc: VanBan) -> list[str]:
+    """ô 13 as the Mẫu writes it: address; phone and fax; e-mail and website."""
+    c = doc.lien_he
+    if c is None:
+        return []
+    lines = [" ".join(c.dia_chi.split())] if c.dia_chi else []
+    lines.append(", ".join(p for p in (c.dien_thoai and f"ĐT: {c.dien_thoai}", c.fax and f"Fax: {c.fax}") if p))
+    lines.append(", ".join(p for p in (c.email and f"E-mail: {c.email}", c.website and f"Website: {c.website}") if p))
+    return [line for line in lines if line]

@@ -6,7 +6,7 @@ from .. import rules, vn
 from ..model import VanBan
 from ..rules import Profile
 from . import geometry
-from .view import Header, Page, Title
+from .view import Box, Header, Page, Title
 
 
 def _upper_lines(text: str) -> list[str]:
@@ -21,6 +21,8 @@ def number_line(doc: VanBan) -> str:
 
 
 def place_date(doc: VanBan) -> str:
+    if doc.loai == "bien-ban":  # Mẫu 1.9 has no place and date line
+        return ""
     d = doc.ngay
     return f"{doc.dia_danh}, {vn.ngay_thang_nam(d.ngay, d.thang, d.nam, blank=rules.BLANK_DAY)}"
 
@@ -46,7 +48,30 @@ def header(doc: VanBan, page: Page, profile: Profile) -> Header:
         tieu_ngu=rules.TIEU_NGU,
         motto_rule=geometry.motto_rule(profile),
         subject_cong_van=subject_cong_van(doc) if not doc.doc_type.has_type_name else None,
+        marks=marks(doc, profile),
+        circulation=_box(doc.luu_hanh.upper(), "luu_hanh", profile) if doc.luu_hanh else None,
+        draft=_box(draft_text(doc), "du_thao", profile) if doc.du_thao else None,
     )
+
+
+def _box(text: str, element: str, profile: Profile, width_mm: float | None = None) -> Box:
+    width = width_mm or round(geometry.text_mm(text, element, profile) + 2 * rules.BOX_PADDING_MM, 1)
+    return Box(text, element, width, rules.BOX_HEIGHT_MM)
+
+
+def marks(doc: VanBan, profile: Profile) -> list[Box]:
+    """ô 10a (độ mật) above ô 10b (độ khẩn), under the number (Phụ lục I §IV)."""
+    out = []
+    if doc.do_mat:
+        out.append(_box(rules.CONFIDENTIALITY[doc.do_mat], "do_mat", profile))
+    if doc.do_khan:
+        text, width = rules.URGENCY[doc.do_khan]
+        out.append(_box(text, "do_khan", profile, width))
+    return out
+
+
+def draft_text(doc: VanBan) -> str:
+    return rules.DRAFT_MARK if doc.du_thao is True else str(doc.du_thao).upper()
 
 
 def title(doc: VanBan, profile: Profile) -> Title | None:

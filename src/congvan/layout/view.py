@@ -32,6 +32,16 @@ class Rule:
     length_mm: float
 
 
+@dataclass(frozen=True)
+class Box:
+    """A word in a single-line box: urgency, confidentiality, circulation, draft."""
+
+    text: str
+    element: str
+    width_mm: float
+    height_mm: float
+
+
 @dataclass
 class Header:
     parent_lines: list[str]  # ô 2, not bold
@@ -43,6 +53,9 @@ class Header:
     tieu_ngu: str
     motto_rule: Rule
     subject_cong_van: str | None  # ô 5b: "V/v …"
+    marks: list[Box] = field(default_factory=list)  # ô 10a, 10b under the number
+    circulation: Box | None = None  # ô 11 above the Quốc hiệu
+    draft: Box | None = None  # above the agency name (house style)
 
 
 @dataclass
@@ -57,6 +70,7 @@ class Signature:
     authority_lines: list[str]  # ô 7a
     other_position_lines: list[str]  # ô 7b, above the name
     name: str  # ô 7b
+    secretary: tuple[str, str] | None = None  # biên bản: (title, name) signing on the left
 
 
 @dataclass
@@ -87,6 +101,7 @@ class Appendix:
     body: list[Para]
     table: Table | None
     landscape: bool
+    header: Header | None = None  # a text issued with a quyết định has its own header (Mẫu 1.3)
 
 
 @dataclass
@@ -102,3 +117,4 @@ class DocumentView:
     page: Page
     meta: dict[str, str] = field(default_factory=dict)
     appendices: list[Appendix] = field(default_factory=list)
+    contact_lines: list[str] = field(default_factory=list)  # ô 13, foot of page 1

@@ -1,10 +1,11 @@
 """The typed model of an administrative document (no DOCX knowledge)."""
 
-from .body import Block, DanhSachNhiemVu, Gach, Khoan, Muc, NhiemVu, SoTien, walk
+from .body import Block, Chuong, DanhSachNhiemVu, Dieu, Gach, Khoan, Muc, NhiemVu, Phan, SoTien, walk
 from .dates import Ngay
+from .parts import BienBan, GiayMoi, GioiThieu, LienHe, NghiPhep, NguoiKyBienBan, VanBanKemTheo
 from .document import CoQuan, Luu, NguoiKy, NguoiSoanThao, NoiNhan, PhuLuc, VanBan
 
 __all__ = [
-    "Block", "CoQuan", "DanhSachNhiemVu", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
+    "BienBan", "GiayMoi", "GioiThieu", "LienHe", "NghiPhep", "NguoiKyBienBan", "VanBanKemTheo", "Block", "Chuong", "CoQuan", "Dieu", "Phan", "DanhSachNhiemVu", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
     "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "SoTien", "VanBan", "walk",
 ]

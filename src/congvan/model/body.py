@@ -9,7 +9,11 @@ A body is a list of blocks:
 * ``gach`` — dash items (``- …``);
 * ``nhiem_vu`` — tasks, each with who leads (chủ trì), who cooperates (phối
   hợp) and a deadline, printed in the style the document chooses;
-* ``so_tien`` — an amount, printed in figures and in words.
+* ``so_tien`` — an amount, printed in figures and in words;
+* ``phan``, ``chuong`` — a part or chapter: "Phần I" / "Chương II" on its own
+  line, its title in upper case below (quyết định, quy chế, quy định);
+* ``dieu`` — an article: "**Điều 1.** Title", numbered through the whole
+  text; its khoản are numbered 1., 2. and its điểm a), b).
 
 Numbering is never typed by the clerk: it follows the nesting, restarts in
 each section and uses the Vietnamese letters for điểm (a b c d đ e g …).
@@ -37,6 +41,33 @@ class Muc(_Block):
 
     muc: Line = Field(description="Tiêu đề mục (không gõ số thứ tự) / section title, without its number")
     noi_dung: list["Block"] = Field(default_factory=list, description="Nội dung của mục / the section's blocks")
+
+
+class Phan(_Block):
+    """A part: "Phần I" then its title in upper case (Phụ lục I §II.6.đ)."""
+
+    phan: Line = Field(description="Tiêu đề phần (không gõ 'Phần I') / the part's title")
+    noi_dung: list["Block"] = Field(default_factory=list, description="Nội dung của phần / the part's content")
+
+
+class Chuong(_Block):
+    """A chapter: "Chương I" then its title in upper case (Phụ lục I §II.6.đ)."""
+
+    chuong: Line = Field(description="Tiêu đề chương (không gõ 'Chương I') / the chapter's title")
+    noi_dung: list["Block"] = Field(default_factory=list, description="Các điều của chương / the chapter's articles")
+
+
+class Dieu(_Block):
+    """An article: "Điều 1. Title", bold, numbered through the whole text."""
+
+    dieu: Line | None = Field(None, description="Tiêu đề điều (không gõ 'Điều 1.') / the article's title")
+    noi_dung: list["Block"] = Field(default_factory=list, description="Nội dung: đoạn văn, khoản, điểm / its content")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "Dieu":
+        if not self.dieu and not self.noi_dung:
+            raise ValueError("Điều cần tiêu đề (dieu) hoặc nội dung (noi_dung) / an article needs a title or content")
+        return self
 
 
 class Khoan(_Block):
@@ -181,11 +212,13 @@ def _block_kind(value: object) -> str | None:
     if isinstance(value, str):
         return "§doan"
     if isinstance(value, dict):
-        for key in ("muc", "khoan", "gach", "nhiem_vu", "so_tien"):
+        for key in ("muc", "khoan", "gach", "nhiem_vu", "so_tien", "phan", "chuong", "dieu"):
             if key in value:
                 return f"§{key}"
         return None
-    for cls, key in ((Muc, "muc"), (Khoan, "khoan"), (Gach, "gach"), (DanhSachNhiemVu, "nhiem_vu"), (SoTien, "so_tien")):
+    kinds = ((Muc, "muc"), (Khoan, "khoan"), (Gach, "gach"), (DanhSachNhiemVu, "nhiem_vu"), (SoTien, "so_tien"),
+             (Phan, "phan"), (Chuong, "chuong"), (Dieu, "dieu"))
+    for cls, key in kinds:
         if isinstance(value, cls):
             return f"§{key}"
     return None
@@ -199,19 +232,26 @@ Block = Annotated[
         Annotated[Gach, Tag("§gach")],
         Annotated[DanhSachNhiemVu, Tag("§nhiem_vu")],
         Annotated[SoTien, Tag("§so_tien")],
+        Annotated[Phan, Tag("§phan")],
+        Annotated[Chuong, Tag("§chuong")],
+        Annotated[Dieu, Tag("§dieu")],
     ],
     Discriminator(
         _block_kind,
         custom_error_type="block_kind",
         custom_error_message=(
-            "Khối nội dung phải là một đoạn văn hoặc có một trong các khóa muc, khoan, gach, nhiem_vu, so_tien"
-            " / a body block must be a paragraph or have one of the keys muc, khoan, gach, nhiem_vu, so_tien"
+            "Khối nội dung phải là một đoạn văn hoặc có một trong các khóa muc, khoan, gach, nhiem_vu, so_tien,"
+            " phan, chuong, dieu / a body block must be a paragraph or have one of the keys muc, khoan, gach,"
+            " nhiem_vu, so_tien, phan, chuong, dieu"
         ),
     ),
 ]
 
 Muc.model_rebuild()
 Khoan.model_rebuild()
+Phan.model_rebuild()
+Chuong.model_rebuild()
+Dieu.model_rebuild()
 NhiemVu.model_rebuild()
 
 AssignmentStyle = Literal["phan-cong", "ngoac", "theo-co-quan"]
@@ -221,5 +261,5 @@ def walk(blocks: list) -> Iterator[object]:
     """Every block, depth first, in reading order."""
     for block in blocks:
         yield block
-        if isinstance(block, (Muc, Khoan)):
+        if isinstance(block, (Muc, Khoan, Phan, Chuong, Dieu)):
             yield from walk(block.noi_dung)

@@ -16,6 +16,7 @@ from .. import doctypes
 from ..rules import Profile
 from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
 from .dates import Ngay
+from .parts import BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
 from .text import Code, Line, Text
 
 _AUTHORITY_FIELDS = ("thay_mat", "thua_lenh", "thua_uy_quyen", "ky_thay", "quyen")
@@ -45,7 +46,9 @@ class NoiNhan(_Model):
 class Luu(_Model):
     """The last line of Nơi nhận: ``- Lưu: VT, HC (2).``"""
 
-    don_vi: list[Code] = Field(default_factory=list, description="Đơn vị soạn thảo lưu / drafting units keeping a copy")
+    don_vi: list[Line] = Field(
+        default_factory=list, description="Đơn vị soạn thảo lưu, hoặc 'Hồ sơ' (biên bản) / units keeping a copy"
+    )
     so_ban: int | None = Field(None, gt=0, le=999, description="Số bản lưu / copies kept")
 
 
@@ -140,12 +143,31 @@ class VanBan(_Model):
     trich_yeu: Text | None = Field(None, description="Trích yếu nội dung (công văn: không gõ 'V/v') / subject")
     kinh_gui: list[Text] = Field(default_factory=list, description="Kính gửi / addressees")
     can_cu: list[Text] = Field(default_factory=list, description="Căn cứ ban hành / legal bases")
-    noi_dung: list[Block] = Field(min_length=1, description="Nội dung văn bản / the body")
+    noi_dung: list[Block] = Field(default_factory=list, description="Nội dung văn bản / the body")
     noi_nhan: list[Text | NoiNhan] = Field(default_factory=list, description="Nơi nhận (không gồm dòng Lưu) / recipients")
     luu: Luu = Field(default_factory=Luu, description="Dòng 'Lưu: VT, …' / archive line")
     nguoi_soan_thao: NguoiSoanThao | None = Field(None, description="Ký hiệu người soạn thảo, số bản phát hành (ô 12)")
     nguoi_ky: NguoiKy = Field(description="Người ký / signature block")
     phu_luc: list[PhuLuc] = Field(default_factory=list, description="Phụ lục kèm theo / appendices")
+    # Quyết định, nghị quyết (Mẫu 1.1–1.3)
+    tham_quyen: Text | None = Field(
+        None, description="Thẩm quyền ban hành (quyết định, nghị quyết): chức vụ người đứng đầu hoặc tên tập thể,"
+        " ví dụ 'Chủ tịch Ủy ban nhân dân tỉnh' / the issuing authority line"
+    )
+    theo_de_nghi: Text | None = Field(None, description="Theo đề nghị của … (dòng cuối phần căn cứ) / on the proposal of")
+    kem_theo: VanBanKemTheo | None = Field(None, description="Văn bản ban hành kèm theo quyết định (Mẫu 1.3)")
+    # Fixed parts of Mẫu 1.6–1.10
+    dien_gui: Line | None = Field(None, description="Công điện: cơ quan hoặc chức danh điện, ví dụ 'Thủ tướng Chính phủ'")
+    giay_moi: GiayMoi | None = Field(None, description="Giấy mời (Mẫu 1.7)")
+    gioi_thieu: GioiThieu | None = Field(None, description="Giấy giới thiệu (Mẫu 1.8)")
+    bien_ban: BienBan | None = Field(None, description="Biên bản (Mẫu 1.9)")
+    nghi_phep: NghiPhep | None = Field(None, description="Giấy nghỉ phép (Mẫu 1.10)")
+    # Optional elements (Phụ lục I §III)
+    do_khan: DoKhan | None = Field(None, description="Độ khẩn: khan, thuong-khan, hoa-toc / urgency")
+    do_mat: DoMat | None = Field(None, description="Độ mật: mat, toi-mat, tuyet-mat / confidentiality")
+    luu_hanh: Line | None = Field(None, description="Chỉ dẫn phạm vi lưu hành, ví dụ 'Lưu hành nội bộ' / circulation")
+    du_thao: Line | bool | None = Field(None, description="Dấu dự thảo: true, hoặc 'Dự thảo lần 2' / draft mark")
+    lien_he: LienHe | None = Field(None, description="Địa chỉ, điện thoại, thư điện tử … cuối trang 1 (ô 13)")
     co_chu: Profile = Field(Profile.LON, description="Cỡ chữ: 'lon' (13/14) hoặc 'nho' (12/13) / size profile")
     cach_phan_cong: AssignmentStyle = Field(
         "ngoac",
@@ -181,6 +203,9 @@ class VanBan(_Model):
                 "Cần chữ viết tắt của cơ quan ban hành (co_quan_ban_hanh.viet_tat) để ghép ký hiệu"
                 " / the issuing agency's abbreviation (co_quan_ban_hanh.viet_tat) is needed to compose the ký hiệu"
             )
+        self._type_parts(kind.slug)
+        if not self.noi_dung and not (self.giay_moi or self.gioi_thieu or self.nghi_phep or self.bien_ban):
+            raise ValueError("Văn bản chưa có nội dung (noi_dung) / the document has no body (noi_dung)")
         if any(p.bang_nhiem_vu for p in self.phu_luc) and not self.tasks():
             raise ValueError(
                 "Bảng nhiệm vụ trong phụ lục (phu_luc) cần các nhiệm vụ trong nội dung (nhiem_vu)"
@@ -192,6 +217,26 @@ class VanBan(_Model):
                 " / a công văn's ký hiệu needs the drafting unit (don_vi_soan_thao)"
             )
         return self
+
+    def _type_parts(self, slug: str) -> None:
+        """Parts that belong to one type only, and parts a type cannot do without."""
+        owners = {"giay_moi": "giay-moi", "gioi_thieu": "giay-gioi-thieu", "bien_ban": "bien-ban",
+                  "nghi_phep": "giay-nghi-phep", "dien_gui": "cong-dien"}
+        for field, owner in owners.items():
+            if getattr(self, field) is not None and slug != owner:
+                raise ValueError(f"Trường {field} chỉ dùng cho loại {owner} (đang là {slug})"
+                                 f" / field {field} belongs to type {owner} only (this is {slug})")
+        if slug in ("quyet-dinh", "nghi-quyet") and not self.tham_quyen:
+            raise ValueError(
+                "Quyết định, nghị quyết cần dòng thẩm quyền ban hành (tham_quyen), ví dụ 'Chủ tịch Ủy ban nhân dân"
+                " tỉnh' (Mẫu 1.1–1.3) / a quyết định or nghị quyết needs its authority line (tham_quyen)"
+            )
+        if self.kem_theo is not None and slug != "quyet-dinh":
+            raise ValueError("Văn bản kèm theo (kem_theo) chỉ dùng cho quyết định (Mẫu 1.3)"
+                             " / an attached text (kem_theo) belongs to a quyết định")
+        required = {"bien-ban": "bien_ban", "cong-dien": "dien_gui"}
+        if slug in required and getattr(self, required[slug]) is None:
+            raise ValueError(f"{self.doc_type.name} cần trường {required[slug]} / a {slug} needs {required[slug]}")
 
     def tasks(self) -> list[NhiemVu]:
         """Every top-level task of the body, in order, wherever it stands."""

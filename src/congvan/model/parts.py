@@ -1,0 +1,98 @@
+"""Parts of a document that only some types or some documents carry.
+
+* The fixed paragraphs of Mẫu 1.7–1.10 (giấy mời, giấy giới thiệu, biên bản,
+  giấy nghỉ phép) as fields, so the clerk fills in what the template asks
+  and congvan writes the template's wording around it.
+* The optional elements of Phụ lục I §III: urgency, confidentiality,
+  circulation, draft mark, contact footer.
+* The text issued with a quyết định (Mẫu 1.3).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .body import Block
+from .text import Line, Text
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class GiayMoi(_Part):
+    """Mẫu 1.7: "<cơ quan> trân trọng kính mời: …", "Tới dự …", Chủ trì, Thời gian, Địa điểm."""
+
+    kinh_moi: Text = Field(description="Người/cơ quan được mời (họ tên, chức vụ, đơn vị) / the invitee")
+    toi_du: Text = Field(description="Tên cuộc họp, hội nghị, hội thảo / the meeting")
+    chu_tri: Line | None = Field(None, description="Người chủ trì / who chairs")
+    thoi_gian: Text = Field(description="Thời gian, ví dụ '08 giờ 00, ngày 15 tháng 8 năm 2025' / when")
+    dia_diem: Text = Field(description="Địa điểm / where")
+
+
+class GioiThieu(_Part):
+    """Mẫu 1.8: who is introduced, to whom, about what, valid until when."""
+
+    ong_ba: Line = Field(description="Ông (bà): họ và tên người được giới thiệu / the person introduced")
+    chuc_vu: Line | None = Field(None, description="Chức vụ / position")
+    duoc_cu_den: Text = Field(description="Được cử đến: cơ quan, tổ chức / sent to")
+    ve_viec: Text = Field(description="Về việc / about")
+    gia_tri_den: Line = Field(description="Giấy có giá trị đến hết ngày, ví dụ '31/12/2025' / valid until")
+
+
+class NguoiKyBienBan(_Part):
+    """The secretary's block of a biên bản: title and name, no seal."""
+
+    chuc_danh: Line = Field("Thư ký", description="Chức danh, mặc định 'Thư ký' / title")
+    ho_ten: Line = Field(description="Họ và tên / full name")
+
+
+class BienBan(_Part):
+    """Mẫu 1.9: the fields of the minutes; the body is the proceedings."""
+
+    thoi_gian_bat_dau: Text = Field(description="Thời gian bắt đầu / start")
+    dia_diem: Text = Field(description="Địa điểm / place")
+    thanh_phan: Text = Field(description="Thành phần tham dự / attendees")
+    chu_tri: Line = Field(description="Chủ trì (chủ tọa) / chair")
+    thu_ky: NguoiKyBienBan = Field(description="Thư ký (người ghi biên bản) / secretary")
+    ket_thuc: Text = Field(description="Kết thúc vào, ví dụ '11 giờ 30, ngày 15 tháng 8 năm 2025' / end")
+
+
+class NghiPhep(_Part):
+    """Mẫu 1.10: who is granted leave, for how long, where."""
+
+    don_ngay: Line = Field(description="Ngày của đơn đề nghị nghỉ phép, ví dụ '10/7/2025' / date of the request")
+    ong_ba: Line = Field(description="Ông (bà) / the person")
+    chuc_vu: Line | None = Field(None, description="Chức vụ / position")
+    thoi_gian: Line = Field(description="Thời gian nghỉ, ví dụ '05 ngày' / duration")
+    tu_ngay: Line = Field(description="Kể từ ngày / from")
+    den_ngay: Line = Field(description="Đến hết ngày / to")
+    tai: Text = Field(description="Nơi nghỉ phép / where")
+    tinh_vao: Line = Field(
+        "nghỉ phép hằng năm", description="Được tính vào thời gian (loại nghỉ theo Bộ luật Lao động) / leave type"
+    )
+
+
+class LienHe(_Part):
+    """ô 13: address and contacts at the foot of page 1, under a full-width rule."""
+
+    dia_chi: Text | None = Field(None, description="Địa chỉ / address")
+    dien_thoai: Line | None = Field(None, description="Điện thoại / phone")
+    fax: Line | None = Field(None, description="Fax")
+    email: Line | None = Field(None, description="Thư điện tử / e-mail")
+    website: Line | None = Field(None, description="Trang thông tin điện tử / website")
+
+
+class VanBanKemTheo(_Part):
+    """Mẫu 1.3: the text a quyết định issues or approves (quy chế, quy định …),
+    printed after it with its own title and no number, date or signature."""
+
+    loai: Line = Field(description="Tên loại, ví dụ 'Quy chế' / the attached text's type")
+    trich_yeu: Text = Field(description="Trích yếu / subject")
+    noi_dung: list[Block] = Field(min_length=1, description="Nội dung (chương, điều …) / the text")
+
+
+DoKhan = Literal["khan", "thuong-khan", "hoa-toc"]
+DoMat = Literal["mat", "toi-mat", "tuyet-mat"]
