@@ -241,3 +241,33 @@ def test_parts_a_template_does_not_allow_are_refused_by_name(data, words):
         validate_data(congvan.VanBan, {**BASE, **data})
     message = str(caught.value)
     assert all(w in message for w in words), message
+
+
+# --- Mẫu 3.1 and ô 14 -------------------------------------------------------------------------
+
+def test_copy_block_under_a_full_width_rule_with_its_own_number_label_and_signer(rendered):
+    d = open_docx(rendered("301"))
+    items = list(blocks(d))
+    tables = [b for b in items if isinstance(b, Table)]
+    copy_head, copy_sign = tables[-2], tables[-1]
+    rule = items[items.index(copy_head) - 1]
+    ind = rule._p.pPr.find(qn("w:ind"))
+    assert rule._p.pPr.find(qn("w:pStyle")).get(qn("w:val")) == "duong_ke"
+    assert int(ind.get(qn("w:left"))) == 0 and int(ind.get(qn("w:right"))) == 0  # the whole text width
+    left, right = (c.paragraphs for c in copy_head.rows[0].cells)
+    assert [p.text for p in left if p.text] == ["TRUNG TÂM LƯU TRỮ LỊCH SỬ", "Số: 05/SY-TTLT"]
+    assert right[0].text == "SAO Y" and look(right[0]).bold
+    assert right[1].text == "Khánh Hòa, ngày 25 tháng 8 năm 2025" and look(right[1]).italic
+    recipients, signer = (c.paragraphs for c in copy_sign.rows[0].cells)
+    assert [p.text for p in recipients] == ["Nơi nhận:", "- Phòng Văn thư - Lưu trữ;", "- Lưu: VT."]
+    assert signer[0].text == "GIÁM ĐỐC" and signer[-1].text == "Nguyễn Văn Bình"
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in " ".join(p.text for p in left + right)
+
+
+def test_e_signature_text_top_right_10pt(tmp_path):
+    form = EXAMPLES / "102-quyet-dinh-thanh-lap-to-cong-tac.yaml"
+    doc = congvan.load(form).model_copy(update={"ky_so": "Số: 1254/QĐ-UBND; 06/02/2025; 09:15:20 +07:00"})
+    d = open_docx(congvan.render(doc, tmp_path / "x.docx"))
+    first = next(iter(blocks(d)))
+    assert first.text == "Số: 1254/QĐ-UBND; 06/02/2025; 09:15:20 +07:00"
+    assert look(first).size == 10 and look(first).align == "RIGHT"

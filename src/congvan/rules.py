@@ -173,6 +173,9 @@ BOX_PADDING_MM = 3.0
 DRAFT_MARK = "DỰ THẢO"
 BOX_BORDER_PT = 0.75
 
+#: Copy kinds: label and the abbreviation in the copy's ký hiệu (Phụ lục III §I, 28–30).
+COPY_LABELS = {"sao-y": ("SAO Y", "SY"), "sao-luc": ("SAO LỤC", "SL"), "trich-sao": ("TRÍCH SAO", "TrS")}
+
 #: Numbering inside an article: khoản 1., điểm a), then dashes (§II.6.đ).
 ARTICLE_LEVELS = ("arabic", "letter", "dash")
 #: Line after the căn cứ of a quyết định / nghị quyết (Mẫu 1.1–1.3).
@@ -246,6 +249,10 @@ ELEMENTS: dict[str, Element] = {
     "do_mat": Element("Độ mật", Size(13, 14), bold=True, upper=True, space_before_pt=6, box="ô 10a"),
     "luu_hanh": Element("Phạm vi lưu hành", Size(13, 14), bold=True, upper=True, space_after_pt=6, box="ô 11"),
     "du_thao": Element("Dự thảo", Size(13, 14), bold=True, space_after_pt=6),
+    # ô 14: organisation e-signature text, top right of page 1, 10 pt (Phụ lục I Phần II §I).
+    "ky_so": Element("Chữ ký số (ô 14)", fixed(10), align=Align.RIGHT, box="ô 14"),
+    # Copies (Phần II §II): "SAO Y" where the Quốc hiệu would be, upper bold 13–14.
+    "hinh_thuc_sao": Element("Hình thức sao", Size(13, 14), bold=True, upper=True, box="Phần II"),
     # ô 13: address and contacts, page 1 only, under a full-width rule.
     "lien_he": Element("Địa chỉ liên hệ", Size(11, 12), box="ô 13"),
     # Appendix heading (Phụ lục I §III.1): label 14 bold, title UPPER bold,

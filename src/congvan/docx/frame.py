@@ -114,7 +114,8 @@ def document_xml(mau: str) -> str:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
         # A draft mark (house style: NĐ 30 has none) stands above the header band.
-        + _tag("{{p draft_mark }}") + header_band(mau) + middle + _tag("{{p body }}") + signatures + sect
+        # ô 14, the 10 pt e-signature text, stands first, at the top right of page 1.
+        + _tag("{{p e_stamp }}") + _tag("{{p draft_mark }}") + header_band(mau) + middle + _tag("{{p body }}") + signatures + sect
         + "</w:body></w:document>"
     )
 

@@ -33,6 +33,14 @@ def with_appendices(document_xml: str, appendices: list[tuple[str, bool]]) -> st
     return "".join(out)
 
 
+def before_final_section(document_xml: str, content: str) -> str:
+    """content appended to the document's last section (the copy block of Mẫu 3.1)."""
+    match = _FINAL_SECTION.search(document_xml)
+    if match is None:
+        raise ValueError("the template's document.xml has no final w:sectPr")
+    return document_xml[:match.start()] + content + document_xml[match.start():]
+
+
 def _break(sect: str) -> str:
     # A section ends at a paragraph that carries its properties.
     return f"<w:p><w:pPr>{sect}</w:pPr></w:p>"

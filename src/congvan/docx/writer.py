@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from .. import rules
 from ..inline import Span
-from ..layout.view import Appendix, Box, DocumentView, Para
+from ..layout.view import Appendix, Box, CopyBlock, DocumentView, Para
 from ..rules import Profile
 from . import ooxml, package, sections, template
 from .frame import TEMPLATE_FILES
@@ -69,6 +69,7 @@ def context(view: DocumentView) -> dict:
         "circulation": Markup(_box_xml(h.circulation, right) if h.circulation else ""),
         "draft_mark": Markup(_box_xml(h.draft, left) if h.draft else ""),
         "contact": _contact(view.contact_lines),
+        "e_stamp": Markup(ooxml.paragraph("ky_so", (Span(view.e_stamp),)) if view.e_stamp else ""),
         "secretary_title": s.secretary[0] if s.secretary else "",
         "secretary_name": s.secretary[1] if s.secretary else "",
     }
@@ -93,6 +94,25 @@ def _header_xml(h, geo) -> str:
             + ooxml.cell(left, names) + ooxml.cell(right, motto) + "</w:tr></w:tbl>")
 
 
+def _copy_xml(c: CopyBlock, geo) -> str:
+    """Mẫu 3.1: full-width rule, then the copying body's block and its signer."""
+    left, right = geo.header_columns
+    p = ooxml.paragraph
+    xml = ooxml.empty_paragraph(SPACER_STYLE) + ooxml.rule_paragraph(RULE_STYLE, rules.TEXT_WIDTH_MM, rules.TEXT_WIDTH_MM)
+    names = "".join(p("co_quan_ban_hanh", (Span(t),)) for t in c.issuer_lines)
+    names += ooxml.rule_paragraph(RULE_STYLE, left, c.issuer_rule.length_mm) + p("so_ky_hieu", (Span(c.number),))
+    label = p("hinh_thuc_sao", (Span(c.label),)) + p("dia_danh_ngay", (Span(c.place_date),))
+    xml += (ooxml.table_open((left, right), geo.header_indent) + ooxml.row_open()
+            + ooxml.cell(left, names) + ooxml.cell(right, label) + "</w:tr></w:tbl>")
+    s_left, s_right = geo.signature_columns
+    recipients = p("noi_nhan_nhan", (Span(rules.NOI_NHAN_LABEL),)) + "".join(p("noi_nhan", (Span(x),)) for x in c.noi_nhan)
+    signer = "".join(p("quyen_han_chuc_vu", (Span(x),)) for x in c.authority_lines)
+    signer += ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES + p("ho_ten", (Span(c.name),))
+    xml += (ooxml.table_open((s_left, s_right), 0.0, top_pt=rules.SIGNATURE_SPACE_BEFORE_PT) + ooxml.row_open()
+            + ooxml.cell(s_left, recipients) + ooxml.cell(s_right, signer) + "</w:tr></w:tbl>")
+    return xml + ooxml.empty_paragraph(SPACER_STYLE)
+
+
 def _appendix_xml(a: Appendix, geo) -> str:
     width = rules.LANDSCAPE_TEXT_WIDTH_MM if a.landscape else rules.TEXT_WIDTH_MM
     xml = _header_xml(a.header, geo) if a.header else ""
@@ -112,6 +132,9 @@ def _appendix_xml(a: Appendix, geo) -> str:
 def render_view(view: DocumentView, template_file: str | Path | None = None) -> bytes:
     tpl = template.load(template_file or template_path(view.mau))
     parts = tpl.render(context(view))
+    if view.copy:
+        xml = sections.before_final_section(parts["word/document.xml"].decode("utf-8"), _copy_xml(view.copy, view.page))
+        parts["word/document.xml"] = xml.encode("utf-8")
     if view.appendices:
         xml = parts["word/document.xml"].decode("utf-8")
         xml = sections.with_appendices(xml, [(_appendix_xml(a, view.page), a.landscape) for a in view.appendices])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import VanBan
-from . import appendix, body, closing, geometry, header
+from . import appendix, body, closing, copy, geometry, header
 from .view import DocumentView, Para, Rule
 
 
@@ -31,6 +31,8 @@ def lay_out(doc: VanBan) -> DocumentView:
         page=page,
         appendices=appendix.appendices(doc),
         contact_lines=closing.contact_lines(doc),
+        e_stamp=doc.ky_so or "",
+        copy=copy.copy_block(doc),
         meta={"title": (doc.trich_yeu or doc.doc_type.name).replace("\n", " "), "subject": doc.doc_type.name},
     )
 

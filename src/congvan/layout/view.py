@@ -105,6 +105,20 @@ class Appendix:
 
 
 @dataclass
+class CopyBlock:
+    """Mẫu 3.1: under the copied document, after a full-width rule."""
+
+    issuer_lines: list[str]
+    issuer_rule: Rule
+    number: str  # "Số: 05/SY-VP"
+    label: str  # "SAO Y"
+    place_date: str
+    noi_nhan: list[str]
+    authority_lines: list[str]
+    name: str
+
+
+@dataclass
 class DocumentView:
     mau: str  # template of Phụ lục III: "1.4", "1.5"
     profile: str
@@ -118,3 +132,5 @@ class DocumentView:
     meta: dict[str, str] = field(default_factory=dict)
     appendices: list[Appendix] = field(default_factory=list)
     contact_lines: list[str] = field(default_factory=list)  # ô 13, foot of page 1
+    e_stamp: str = ""  # ô 14, top right of page 1
+    copy: CopyBlock | None = None

@@ -16,7 +16,7 @@ from .. import doctypes
 from ..rules import Profile
 from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
 from .dates import Ngay
-from .parts import BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
+from .parts import BanSao, BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
 from .text import Code, Line, Text
 
 _AUTHORITY_FIELDS = ("thay_mat", "thua_lenh", "thua_uy_quyen", "ky_thay", "quyen")
@@ -168,6 +168,11 @@ class VanBan(_Model):
     luu_hanh: Line | None = Field(None, description="Chỉ dẫn phạm vi lưu hành, ví dụ 'Lưu hành nội bộ' / circulation")
     du_thao: Line | bool | None = Field(None, description="Dấu dự thảo: true, hoặc 'Dự thảo lần 2' / draft mark")
     lien_he: LienHe | None = Field(None, description="Địa chỉ, điện thoại, thư điện tử … cuối trang 1 (ô 13)")
+    ky_so: Line | None = Field(
+        None, description="Dòng chữ ký số cỡ 10 góc trên phải trang 1 (ô 14, Mẫu 2.2, 3.2), ví dụ"
+        " 'Số: 215/QĐ-SNV; 12/3/2025; 10:15:20 +07:00' / the 10 pt e-signature text, top right"
+    )
+    ban_sao: BanSao | None = Field(None, description="Khối bản sao dưới văn bản được sao (Mẫu 3.1) / copy block")
     co_chu: Profile = Field(Profile.LON, description="Cỡ chữ: 'lon' (13/14) hoặc 'nho' (12/13) / size profile")
     cach_phan_cong: AssignmentStyle = Field(
         "ngoac",

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .body import Block
+from .dates import Ngay
 from .text import Line, Text
 
 
@@ -94,5 +95,33 @@ class VanBanKemTheo(_Part):
     noi_dung: list[Block] = Field(min_length=1, description="Nội dung (chương, điều …) / the text")
 
 
+HinhThucSao = Literal["sao-y", "sao-luc", "trich-sao"]
+
+
+class BanSao(_Part):
+    """Mẫu 3.1: the copy block printed under the copied document (Phụ lục I Phần II §II)."""
+
+    hinh_thuc: HinhThucSao = Field(description="Hình thức sao: sao-y, sao-luc, trich-sao / copy kind")
+    co_quan: "CoQuanSao" = Field(description="Cơ quan thực hiện sao / the copying body")
+    so: int | None = Field(None, gt=0, le=99999, description="Số bản sao (sổ chung các hình thức sao) / copy number")
+    dia_danh: Line = Field(description="Địa danh / place")
+    ngay: Ngay = Field(description="Ngày sao / date of copying")
+    noi_nhan: list[Text] = Field(default_factory=list, description="Nơi nhận bản sao (không gồm dòng Lưu)")
+    nguoi_ky: "NguoiKySao" = Field(description="Người ký bản sao / who signs the copy")
+
+
+class CoQuanSao(_Part):
+    ten: Text = Field(description="Tên cơ quan sao / copying body")
+    viet_tat: Line = Field(description="Chữ viết tắt, ví dụ VP / abbreviation")
+
+
+class NguoiKySao(_Part):
+    quyen_han: Line | None = Field(None, description="Quyền hạn, ví dụ 'TL. Giám đốc' / authority line")
+    chuc_vu: Line = Field(description="Chức vụ / position")
+    ho_ten: Line = Field(description="Họ và tên / name")
+
+
 DoKhan = Literal["khan", "thuong-khan", "hoa-toc"]
 DoMat = Literal["mat", "toi-mat", "tuyet-mat"]
+
+BanSao.model_rebuild()
