@@ -108,3 +108,14 @@ def test_missing_form_file_is_a_clear_error(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and "absent.yaml" in err
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_output_file_gets_ordinary_permissions(tmp_path, capsys):
+    import os
+    import stat
+
+    code, _, out = run(tmp_path, GOOD, capsys)
+    assert code == 0
+    old = os.umask(0)
+    os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~old

@@ -162,12 +162,20 @@ def _deflate_shared(data: bytes) -> tuple[bytes, int]:
     return _deflate(data)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
     """Write to a temporary file beside the target, then rename: a reader
     never sees a half-written file, and a failure leaves the old one intact."""
     target = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        # mkstemp creates 0600; a document is an ordinary file (0666 less the umask).
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
