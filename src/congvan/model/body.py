@@ -26,7 +26,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Iterator, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
 
 from .dates import parse_date_input
 from .text import Line, Text
@@ -124,6 +124,10 @@ def _deadline(value: object) -> object:
 Deadline = Annotated[Union[dt.date, str, None], Field(description="Thời hạn / deadline")]
 
 
+#: A form may name one cooperating agency as text or several as a list.
+_ONE_OR_MANY = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
+
+
 class NhiemVu(_Block):
     """A task: what to do, who leads, who cooperates, by when.
 
@@ -135,7 +139,9 @@ class NhiemVu(_Block):
         description="Nội dung nhiệm vụ; nhiều đoạn thì viết thành danh sách / the task; a list for several paragraphs"
     )
     chu_tri: Line | None = Field(None, description="Cơ quan chủ trì / lead agency")
-    phoi_hop: list[Line] = Field(default_factory=list, description="Cơ quan phối hợp / cooperating agencies")
+    phoi_hop: Annotated[list[Line], WithJsonSchema(_ONE_OR_MANY)] = Field(
+        default_factory=list, description="Cơ quan phối hợp: một tên hoặc danh sách / cooperating agencies"
+    )
     thuc_hien: Line | None = Field(
         None, description="Cơ quan thực hiện khi không có một cơ quan chủ trì / performers when nobody leads"
     )

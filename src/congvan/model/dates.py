@@ -15,6 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 _DMY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _MY = re.compile(r"^\s*(?:tháng\s*)?(\d{1,2})\s*/\s*(\d{4})\s*$")
+#: The spellings above, for the JSON Schema (editors check forms with it).
+DATE_PATTERN = (r"^\s*(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{4}-\d{1,2}-\d{1,2}"
+                r"|(tháng\s*)?\d{1,2}\s*/\s*\d{4})\s*$")
 
 
 def _bad_date(text: str) -> ValueError:
@@ -49,6 +52,12 @@ class Ngay(BaseModel):
     ngay: int | None = Field(None, ge=1, le=31, description="Ngày (để trống nếu văn thư điền khi ban hành) / day")
     thang: int | None = Field(None, ge=1, le=12, description="Tháng / month")
     nam: int = Field(ge=1945, le=2200, description="Năm, 4 chữ số / year")
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema, handler):
+        # Forms write dates as text; the mapping form is for programs.
+        spelled = {"type": "string", "pattern": DATE_PATTERN, "examples": ["15/7/2022", "7/2022", "2022-07-15"]}
+        return {"anyOf": [spelled, handler(core_schema)]}
 
     @model_validator(mode="before")
     @classmethod

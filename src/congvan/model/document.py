@@ -216,7 +216,7 @@ class VanBan(_Model):
                 "Bảng nhiệm vụ trong phụ lục (phu_luc) cần các nhiệm vụ trong nội dung (nhiem_vu)"
                 " / the task table of an appendix (phu_luc) needs tasks (nhiem_vu) in the body"
             )
-        if kind.slug == "cong-van" and self.ky_hieu is None and not self.don_vi_soan_thao:
+        if not kind.abbreviation and self.ky_hieu is None and not self.don_vi_soan_thao:
             raise ValueError(
                 "Ký hiệu công văn gồm viết tắt cơ quan và đơn vị soạn thảo: cần don_vi_soan_thao (Phụ lục I §II.3)"
                 " / a công văn's ký hiệu needs the drafting unit (don_vi_soan_thao)"
