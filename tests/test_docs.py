@@ -40,7 +40,7 @@ def test_glossary_names_the_fields_it_mentions():
     assert not unknown, unknown
 
 
-@pytest.mark.parametrize("doc", ["quickstart.md", "decisions.md", "glossary.md", "model.md"])
+@pytest.mark.parametrize("doc", ["quickstart.md", "decisions.md", "glossary.md", "model.md", "forms.md", "merge.md"])
 def test_docs_exist_and_link_only_to_files_that_exist(doc):
     text = (DOCS / doc).read_text(encoding="utf-8")
     for target in re.findall(r"\]\(([^)#:]+)\)", text):
@@ -53,3 +53,24 @@ def test_quickstart_python_snippet_runs(tmp_path):
     subprocess.run([sys.executable, "-c", code], cwd=tmp_path, check=True, capture_output=True, timeout=120,
                    env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert (tmp_path / "thong-bao.docx").stat().st_size > 1000
+
+
+def _yaml_forms():
+    for doc in sorted(DOCS.glob("*.md")):
+        for n, block in enumerate(re.findall(r"```yaml\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)):
+            if re.search(r"^loai:", block, re.M):
+                yield pytest.param(block, id=f"{doc.stem}-{n}")
+
+
+@pytest.mark.parametrize("block", list(_yaml_forms()))
+def test_every_complete_form_in_the_docs_renders(block, tmp_path):
+    from congvan.forms import validate_text
+
+    doc = validate_text(congvan.VanBan, block, "docs.yaml")
+    assert congvan.render(doc, tmp_path / "x.docx").stat().st_size > 1000
+
+
+def test_forms_doc_has_one_form_per_family():
+    blocks = [p.values[0] for p in _yaml_forms()]
+    kinds = {re.search(r"^loai: (\S+)", b, re.M).group(1) for b in blocks}
+    assert {"cong-van", "ke-hoach", "quyet-dinh", "thong-bao"} <= kinds

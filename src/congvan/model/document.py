@@ -173,6 +173,10 @@ class VanBan(_Model):
         " 'Số: 215/QĐ-SNV; 12/3/2025; 10:15:20 +07:00' / the 10 pt e-signature text, top right"
     )
     ban_sao: BanSao | None = Field(None, description="Khối bản sao dưới văn bản được sao (Mẫu 3.1) / copy block")
+    danh_sach: list[dict[str, str | int | float]] = Field(
+        default_factory=list, description="Danh sách trộn văn bản: mỗi dòng một văn bản, cột điền «cột» hoặc"
+        " đặt trường cùng tên / mail-merge rows: one document per row"
+    )
     co_chu: Profile = Field(Profile.LON, description="Cỡ chữ: 'lon' (13/14) hoặc 'nho' (12/13) / size profile")
     cach_phan_cong: AssignmentStyle = Field(
         "ngoac",
