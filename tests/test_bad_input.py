@@ -57,6 +57,8 @@ CASES = {
     "bad_deadline": ({"noi_dung": [{"nhiem_vu": [{"noi_dung": "A", "chu_tri": "B", "thoi_han": "sớm"}]}]},
                      ["thoi_han", "sớm"]),
     "code_with_space": ({"don_vi_soan_thao": "C AT"}, ["don_vi_soan_thao", "C AT"]),
+    "negative_amount": ({"noi_dung": [{"so_tien": -5}]}, ["noi_dung[0].so_tien", "âm", "negative"]),
+    "amount_not_a_number": ({"noi_dung": [{"so_tien": "mười triệu"}]}, ["noi_dung[0].so_tien", "mười triệu"]),
 }
 
 

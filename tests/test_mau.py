@@ -141,6 +141,8 @@ def test_draft_mark_above_the_header_and_kinh_gui_kept_in_a_typed_document(rende
     assert "Kính gửi: Ủy ban nhân dân tỉnh Khánh Hòa" in texts(d)
     assert "- Lưu: VT, KHTC (2). NVH.(5)." in texts(d)
     assert "- Như trên;" in texts(d)  # a tờ trình with a Kính gửi
+    assert ("Tổng kinh phí đề nghị bổ sung: 1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng)"
+            in texts(d))
 
 
 def test_contact_footer_on_page_one_only_under_a_full_width_rule(rendered):
