@@ -88,6 +88,8 @@ def parse(text: str, name: str | None = None) -> tuple[Any, dict[str, Position]]
     """Plain data and the position of every field path in the text."""
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        raise _too_deep(name) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if name and name.lower().endswith(".json"):
@@ -101,6 +103,10 @@ def parse(text: str, name: str | None = None) -> tuple[Any, dict[str, Position]]
         raise _problem(name, "Biểu mẫu trống", "the form is empty", 1, 1)
     builder = _Builder(name)
     return builder.build(root, [], 0), builder.positions
+
+
+def _too_deep(name: str | None) -> FormError:
+    return _problem(name, f"Biểu mẫu lồng quá sâu (quá {MAX_DEPTH} cấp)", f"the form is nested deeper than {MAX_DEPTH} levels")
 
 
 def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
@@ -123,6 +129,8 @@ def _parse_json(text: str, name: str) -> tuple[Any, dict[str, Position]]:
 
     try:
         return json.loads(text, object_pairs_hook=no_duplicates), {}
+    except RecursionError:
+        raise _too_deep(name) from None
     except json.JSONDecodeError as exc:
         raise _problem(name, f"Lỗi cú pháp JSON: {exc.msg}", f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno) from None
 

@@ -94,5 +94,16 @@ def _load(path: Path, mtime_ns: int, size: int) -> Template:
 def load(path: str | Path) -> Template:
     """The compiled template at path, cached until the file changes."""
     p = Path(path).resolve()
-    stat = p.stat()
+    try:
+        stat = p.stat()
+    except OSError as exc:
+        raise RenderError([Problem(
+            path="template", file=str(path), value=str(path),
+            vi=f"Không mở được mẫu {path}: {exc.strerror}", en=f"cannot open template {path}: {exc.strerror}",
+        )]) from None
+    if not p.is_file() or p.suffix.lower() not in (".docx", ".dotx"):
+        raise RenderError([Problem(
+            path="template", file=str(path), value=str(path),
+            vi=f"Mẫu {path} phải là một tệp .docx", en=f"template {path} must be a .docx file",
+        )])
     return _load(p, stat.st_mtime_ns, stat.st_size)

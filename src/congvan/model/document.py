@@ -19,6 +19,9 @@ from .dates import Ngay
 from .parts import BanSao, BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
 from .text import Code, Line, Text
 
+#: A trích yếu is "ngắn gọn" (Phụ lục I §II.5); real ones run 50–250 characters.
+MAX_SUBJECT_CHARS = 500
+
 _AUTHORITY_FIELDS = ("thay_mat", "thua_lenh", "thua_uy_quyen", "ky_thay", "quyen")
 
 
@@ -183,6 +186,28 @@ class VanBan(_Model):
         description="Cách trình bày phân công nhiệm vụ: 'ngoac' (trong ngoặc sau nhiệm vụ), 'phan-cong' (dòng in nghiêng"
         " 'Phân công nhiệm vụ: …'), 'theo-co-quan' (nhóm theo cơ quan chủ trì) / how task assignments are printed",
     )
+
+    @field_validator("trich_yeu")
+    @classmethod
+    def _subject_is_short(cls, value: str | None) -> str | None:
+        if value is not None and len(value) > MAX_SUBJECT_CHARS:
+            raise ValueError(
+                f"Trích yếu dài {len(value)} ký tự; trích yếu phải ngắn gọn, tối đa {MAX_SUBJECT_CHARS} ký tự"
+                f" (Phụ lục I §II.5) / the subject is {len(value)} characters; keep it under {MAX_SUBJECT_CHARS}"
+            )
+        return value
+
+    @field_validator("kinh_gui", "noi_nhan")
+    @classmethod
+    def _no_duplicates(cls, items: list) -> list:
+        seen: set[str] = set()
+        for item in items:
+            name = (item if isinstance(item, str) else item.ten).casefold()
+            if name in seen:
+                shown = item if isinstance(item, str) else item.ten
+                raise ValueError(f"'{shown}' được ghi hai lần / '{shown}' is listed twice")
+            seen.add(name)
+        return items
 
     @field_validator("ky_hieu")
     @classmethod

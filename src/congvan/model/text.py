@@ -16,6 +16,12 @@ from typing import Annotated
 from pydantic import AfterValidator, BeforeValidator
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# Invisible characters: zero-width spaces and joiners, word joiners, a BOM
+# inside text, and bidirectional controls (which can make printed text read
+# differently from what was typed).  Refused by name, never dropped silently.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+#: The longest a single field may be: a whole body paragraph fits many times.
+MAX_FIELD_CHARS = 20_000
 
 
 def _to_str(value: object) -> object:
@@ -35,6 +41,19 @@ def clean(value: str) -> str:
             f" / contains the control character {code} at position {match.start() + 1},"
             " which a DOCX cannot hold — remove it"
         )
+    match = _INVISIBLE.search(value)
+    if match:
+        code = f"U+{ord(match.group()):04X}"
+        raise ValueError(
+            f"Có ký tự ẩn {code} ({unicodedata.name(match.group(), 'không tên')}) ở vị trí {match.start() + 1}"
+            f" — thường do dán từ web/PDF; xóa ký tự này / contains the invisible character {code} at position"
+            f" {match.start() + 1} (often pasted from the web or a PDF) — remove it"
+        )
+    if len(value) > MAX_FIELD_CHARS:
+        raise ValueError(
+            f"Trường dài {len(value)} ký tự, quá {MAX_FIELD_CHARS}; hãy chia thành nhiều đoạn"
+            f" / the field is {len(value)} characters long, over {MAX_FIELD_CHARS}: split it into paragraphs"
+        )
     value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
     return value.strip()
 
@@ -42,6 +61,8 @@ def clean(value: str) -> str:
 def _single_line(value: str) -> str:
     if "\n" in value:
         raise ValueError("Trường này chỉ được có một dòng / this field must be a single line")
+    if "\t" in value:
+        raise ValueError("Trường này không được có ký tự Tab; dùng dấu cách / this field must not hold a tab; use spaces")
     return value
 
 

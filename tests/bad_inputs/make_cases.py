@@ -1,0 +1,95 @@
+"""Writes the small case files of the catalogue from one good form (run once;
+the files are committed).  Large cases (a YAML bomb, a 10,000-task plan, deep
+JSON, a 6 MB file) are made at test time by ``large_case`` below, so the
+repository stays small.
+
+    PYTHONPATH=src python tests/bad_inputs/make_cases.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+FILES = HERE / "files"
+
+GOOD = {
+    "loai": "cong-van",
+    "co_quan_ban_hanh": {"ten": "Sở Nội vụ", "viet_tat": "SNV"},
+    "don_vi_soan_thao": "VP",
+    "so": 12,
+    "dia_danh": "Khánh Hòa",
+    "ngay": "18/8/2025",
+    "trich_yeu": "đề nghị rà soát danh mục hồ sơ năm 2025",
+    "kinh_gui": ["Các sở, ban, ngành tỉnh"],
+    "noi_dung": ["Sở Nội vụ đề nghị các cơ quan rà soát danh mục hồ sơ năm 2025."],
+    "noi_nhan": ["Giám đốc Sở"],
+    "nguoi_ky": {"ky_thay": "Giám đốc", "chuc_vu": "Phó Giám đốc", "ho_ten": "Phan Văn Đức"},
+}
+
+
+def form(**changes) -> dict:
+    data = json.loads(json.dumps(GOOD))
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
+
+
+def dump(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+CASES: dict[str, str | bytes] = {
+    "so-la-chu.yaml": dump(form(so="mười hai")),
+    "thieu-nguoi-ky.yaml": dump(form(nguoi_ky=None)),
+    "truong-la.yaml": dump({**form(), "nguoi_nhan": ["A"]}),
+    "ngay-khong-co.yaml": dump(form(ngay="30/02/2025")),
+    "so-qua-lon.yaml": dump(form(so=100000)),
+    "so-am.yaml": dump(form(so=-3)),
+    "trich-yeu-5000.yaml": dump(form(trich_yeu="rà soát " * 625)),
+    "kinh-gui-rong.yaml": dump(form(kinh_gui=[])),
+    "noi-nhan-trung.yaml": dump(form(noi_nhan=["Giám đốc Sở", "Các phòng", "giám đốc sở"])),
+    "loai-sai.yaml": dump(form(loai="cong_van")),
+    "ky-hieu-co-dau-cach.yaml": dump(form(ky_hieu="SNV VP")),
+    "tm-tuq.yaml": dump(form(nguoi_ky={"thua_uy_quyen": "Giám đốc", "ky_thay": "Giám đốc", "chuc_vu": "Phó Giám đốc",
+                                       "ho_ten": "A"})),
+    "khoi-la.yaml": dump(form(noi_dung=[{"bang": ["A"]}])),
+    "nfd.yaml": dump(form(trich_yeu="đề nghị rà soát danh mục hồ sơ".encode().decode())).replace(
+        "đề nghị rà soát", __import__("unicodedata").normalize("NFD", "đề nghị rà soát")),
+    "ky-tu-dieu-khien.yaml": dump(form(trich_yeu="rà soát\x0b hồ sơ")),
+    "zero-width.yaml": dump(form(trich_yeu="rà soát\u200b hồ sơ")),
+    "bidi.yaml": dump(form(noi_dung=["Số tài khoản \u202e1234\u202c."])),
+    "tab-trong-ten.yaml": dump(form(nguoi_ky={"chuc_vu": "Giám đốc", "ho_ten": "Phan\tVăn Đức"})),
+    "xuong-dong-trong-ten.yaml": dump(form(nguoi_ky={"chuc_vu": "Giám đốc", "ho_ten": "Phan\nVăn Đức"})),
+    "markdown-khong-dong.yaml": dump(form(noi_dung=["Hạn chót **trước ngày 15/12/2025 và 5*3 = 15."])),
+    "jinja-xml.yaml": dump(form(noi_dung=["{{ 7*7 }} {% for x in y %} <w:p/> &amp; ]]> GD&ĐT"])),
+    "lone-surrogate.json": json.dumps(form(trich_yeu="rà soát \ud800 hồ sơ")),
+    "cp1258.yaml": dump(form()).encode("utf-8").replace("Khánh Hòa".encode(), "Khánh Hòa".encode("cp1258", "replace")),
+    "rong.yaml": "",
+    "danh-sach.yaml": dump([form()]),
+    "tab-thut-le.yaml": dump(form()).replace("  ky_thay", "\tky_thay"),
+    "khoa-lap.yaml": dump(form()) + "so: 13\n",
+    "anh-png.yaml": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
+    "json-loi.json": json.dumps(form())[:-20],
+    "csv-cp1258.csv": "so;ten\n1;Văn thư\n".encode("cp1258"),
+    "csv-thieu-cot.csv": "so\n1\n",
+}
+
+
+def main() -> None:
+    FILES.mkdir(exist_ok=True)
+    for name, content in CASES.items():
+        data = content if isinstance(content, bytes) else content.encode("utf-8", "surrogatepass")
+        (FILES / name).write_bytes(data)
+    (FILES / "tron.yaml").write_text(dump(form(noi_dung=["Kính gửi «ten»."])), encoding="utf-8")
+    print(f"wrote {len(CASES) + 1} files in {FILES}")
+
+
+if __name__ == "__main__":
+    main()

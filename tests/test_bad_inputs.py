@@ -1,0 +1,118 @@
+"""The catalogue of bad inputs (tests/bad_inputs/cases.yaml), each run as a user
+would: the command in its own process, with a time and a memory limit."""
+
+from __future__ import annotations
+
+import errno
+import os
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import congvan
+from conftest import ROOT
+from docx_read import open_docx, text_in_order
+
+HERE = Path(__file__).resolve().parent / "bad_inputs"
+CASES = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))
+TIME_LIMIT_S = 120  # a guard against hangs, not a speed target
+MEMORY_LIMIT = 2 * 1024**3
+PREVIOUS = b"previous document"
+
+
+def large_case(kind: str, folder: Path) -> Path:
+    sys.path.insert(0, str(HERE))
+    from make_cases import dump, form
+
+    if kind == "plan-10000":
+        tasks = [{"noi_dung": f"Nhiệm vụ số {n}.", "chu_tri": f"Sở {n % 20}"} for n in range(1, 10001)]
+        data = form(loai="ke-hoach", kinh_gui=None, don_vi_soan_thao=None, noi_dung=[{"nhiem_vu": tasks}])
+        path = folder / "ke-hoach-10000.yaml"
+        path.write_text(dump(data), encoding="utf-8")
+    elif kind == "yaml-bomb":
+        lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
+        lines += [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},"
+                  f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]" for i in range(9)]
+        path = folder / "bomb.yaml"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    elif kind == "deep-json":
+        path = folder / "deep.json"
+        path.write_text('{"a":' * 10000 + "1" + "}" * 10000, encoding="utf-8")
+    elif kind == "big-file":
+        path = folder / "big.yaml"
+        path.write_text(dump(form()) + ("# " + "x" * 98 + "\n") * 62_000, encoding="utf-8")
+    else:
+        raise ValueError(kind)
+    return path
+
+
+def _limits() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_bad_input(case, tmp_path):
+    form = large_case(case["large"], tmp_path) if "large" in case else Path(
+        shutil.copy(HERE / "files" / case["file"], tmp_path))
+    out = tmp_path / "out.docx"
+    if case.get("out"):
+        out = Path(case["out"]) if case["out"].startswith("/") else tmp_path / case["out"]
+    args = [sys.executable, "-m", "congvan", "render", str(form), *case.get("args", [])]
+    if "each" in case:
+        out = tmp_path / "merged"
+        out.mkdir()
+        args += ["--each", str(shutil.copy(HERE / "files" / case["each"], tmp_path)), "-o", str(out)]
+    else:
+        args += ["-o", str(out)]
+        if out.parent.exists() and not str(out).startswith("/proc"):
+            out.write_bytes(PREVIOUS)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(args, capture_output=True, text=True, timeout=TIME_LIMIT_S, env=env, cwd=tmp_path,
+                          preexec_fn=_limits)
+    message = done.stdout + done.stderr
+    assert done.returncode == case["exit"], message
+    assert "Traceback" not in message
+    for word in case.get("words", []):
+        assert word in message, (word, message)
+    if case["exit"] == 2:
+        assert " / " in message  # Vietnamese / English
+    leftovers = [p.name for p in tmp_path.rglob(".*.tmp")]
+    assert not leftovers
+    if case["output"] == "none":
+        if out.is_dir():
+            assert not list(out.iterdir())
+        elif out.exists():
+            assert out.read_bytes() == PREVIOUS  # the previous file is intact
+    else:
+        text = text_in_order(open_docx(out))
+        for word in case.get("text", []):
+            assert word in text, word
+
+
+def test_catalogue_has_at_least_thirty_cases_and_every_file_is_used():
+    assert len(CASES) >= 30
+    used = {c.get("file") for c in CASES} | {c.get("each") for c in CASES}
+    assert {p.name for p in (HERE / "files").iterdir()} <= used
+
+
+def test_disk_full_leaves_the_previous_file_and_no_temporary(tmp_path, monkeypatch):
+    doc = congvan.load(ROOT / "examples" / "000-cong-van-bcd-dak-lak-2022.yaml")
+    out = tmp_path / "cv.docx"
+    out.write_bytes(PREVIOUS)
+    real_write = os.write
+
+    def full(fd, data):  # the disk fills up half-way through
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("congvan.docx.package.os.fsync", lambda fd: full(fd, b""))
+    with pytest.raises(OSError) as caught:
+        congvan.render(doc, out)
+    assert caught.value.errno == errno.ENOSPC
+    assert out.read_bytes() == PREVIOUS
+    assert [p.name for p in tmp_path.iterdir()] == ["cv.docx"]
+    assert real_write  # os.write itself untouched
