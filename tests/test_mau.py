@@ -12,6 +12,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 import congvan
+import congvan.layout.geometry
 from congvan import rules
 from conftest import EXAMPLES
 from docx_read import all_paragraphs, blocks, look, open_docx
@@ -273,3 +274,47 @@ def test_e_signature_text_top_right_10pt(tmp_path):
     first = next(iter(blocks(d)))
     assert first.text == "Số: 1254/QĐ-UBND; 06/02/2025; 09:15:20 +07:00"
     assert look(first).size == 10 and look(first).align == "RIGHT"
+
+
+# --- electronic signing (ô 7c, ô 8) -------------------------------------------------------------
+
+def test_signature_image_centred_and_seal_over_its_left_third_at_actual_size(rendered):
+    path = rendered("102")
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        document = z.read("word/document.xml").decode()
+        rels = z.read("word/_rels/document.xml.rels").decode()
+    assert {"word/media/chu-ky.png", "word/media/dau.png"} <= set(names)
+    assert 'Target="media/chu-ky.png"' in rels and 'Target="media/dau.png"' in rels
+    emu = 36000
+    inline = re.search(r'<wp:inline[^>]*><wp:extent cx="(\d+)" cy="(\d+)"/><wp:docPr id="\d+" name="ChuKy"', document)
+    sig_w, sig_h = int(inline.group(1)) / emu, int(inline.group(2)) / emu
+    assert sig_w == pytest.approx(540 / 300 * 25.4, abs=0.1)  # the PNG's own size (300 dpi)
+    anchor = re.search(r'<wp:positionH relativeFrom="column"><wp:posOffset>(-?\d+)</wp:posOffset></wp:positionH>'
+                       r'<wp:positionV relativeFrom="paragraph"><wp:posOffset>(-?\d+)</wp:posOffset></wp:positionV>'
+                       r'<wp:extent cx="(\d+)" cy="(\d+)"/>.*?name="DauCoQuan"', document)
+    x, seal_w = int(anchor.group(1)) / emu, int(anchor.group(3)) / emu
+    assert seal_w == pytest.approx(425 / 300 * 25.4, abs=0.1)  # actual size: 36 mm
+    column = congvan.layout.geometry.page().signature_columns[1]
+    sig_left = (column - sig_w) / 2
+    assert x + seal_w == pytest.approx(sig_left + sig_w / 3, abs=0.2)  # covers the left third
+    # The picture sits between the position line and the name, and a bookmark marks it.
+    d = open_docx(path)
+    signer = [b for b in blocks(d) if isinstance(b, Table)][-1].rows[0].cells[1]
+    order = [("img" if p._p.xpath(".//w:drawing") else p.text) for p in signer.paragraphs]
+    assert order.index("img") > order.index("PHÓ CHỦ TỊCH") and order.index("img") < order.index("Nguyễn Văn Thành")
+    assert f'w:name="{rules.SIGNATURE_BOOKMARK}"' in document
+
+
+def test_a_form_naming_a_missing_or_non_png_image_is_refused(tmp_path):
+    from congvan.forms import validate_form
+
+    form = tmp_path / "qd.yaml"
+    text = (EXAMPLES / "102-quyet-dinh-thanh-lap-to-cong-tac.yaml").read_text(encoding="utf-8")
+    (tmp_path / "anh").mkdir()
+    (tmp_path / "anh" / "dau.png").write_bytes(b"GIF89a not a png")
+    form.write_text(text, encoding="utf-8")
+    with pytest.raises(congvan.FormError) as caught:
+        validate_form(congvan.VanBan, form)
+    message = str(caught.value)
+    assert "nguoi_ky.anh_chu_ky" in message and "nguoi_ky.anh_dau" in message and "PNG" in message

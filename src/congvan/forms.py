@@ -198,9 +198,23 @@ def validate_data(cls: type[M], data: Any, positions: dict[str, Position] | None
         raise FormError(problems_from_validation(exc, positions or {}, name)) from None
 
 
+#: Fields naming a file: a relative path is read from the form's folder.
+FILE_FIELDS = ("anh_chu_ky", "anh_dau")
+
+
+def resolve_files(data: Any, folder: Path) -> Any:
+    """Relative image paths in a form are relative to the form, not to where congvan runs."""
+    if isinstance(data, dict):
+        return {k: (str(folder / v) if k in FILE_FIELDS and isinstance(v, str) and not Path(v).is_absolute()
+                    else resolve_files(v, folder)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [resolve_files(v, folder) for v in data]
+    return data
+
+
 def validate_form(cls: type[M], path: str | os.PathLike) -> M:
     data, positions = load_form(path)
-    return validate_data(cls, data, positions, str(path))
+    return validate_data(cls, resolve_files(data, Path(path).resolve().parent), positions, str(path))
 
 
 def validate_text(cls: type[M], text: str, name: str = "<form>") -> M:

@@ -176,6 +176,16 @@ BOX_BORDER_PT = 0.75
 #: Copy kinds: label and the abbreviation in the copy's ký hiệu (Phụ lục III §I, 28–30).
 COPY_LABELS = {"sao-y": ("SAO Y", "SY"), "sao-luc": ("SAO LỤC", "SL"), "trich-sao": ("TRÍCH SAO", "TrS")}
 
+#: Electronic signing (Phụ lục I §II.7c, §II.8): the signer's signature image
+#: (blue PNG) centred between the position and the name; the seal (red PNG) at
+#: its actual size over about a third of the signature, on its left.  Sizes
+#: used when the PNG does not carry its physical size:
+SIGNATURE_IMAGE_WIDTH_MM = 35.0
+SEAL_DIAMETER_MM = 36.0
+SEAL_OVERLAP = 1 / 3
+#: Bookmark signing tools look for: the place of the signature.
+SIGNATURE_BOOKMARK = "ViTriChuKy"
+
 #: Numbering inside an article: khoản 1., điểm a), then dashes (§II.6.đ).
 ARTICLE_LEVELS = ("arabic", "letter", "dash")
 #: Line after the căn cứ of a quyết định / nghị quyết (Mẫu 1.1–1.3).

@@ -92,7 +92,7 @@ def minutes_signature_band() -> str:
     Nơi nhận follows below both."""
     geo = page_geometry()
     left, right = geo.signature_columns
-    secretary = (_p("quyen_han_chuc_vu", "{{ secretary_title }}") + _tag("{{p signature_gap }}")
+    secretary = (_p("quyen_han_chuc_vu", "{{ secretary_title }}") + _tag("{{p secretary_gap }}")
                  + _p("ho_ten", "{{ secretary_name }}"))
     chair = (
         _loop("authority_lines", "quyen_han_chuc_vu") + _tag("{{p signature_gap }}")

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .. import rules
+from .. import images, rules
 from ..inline import Span
 from ..layout.view import Appendix, Box, CopyBlock, DocumentView, Para
 from ..rules import Profile
-from . import ooxml, package, sections, template
+from . import drawing, ooxml, package, sections, template
 from .frame import TEMPLATE_FILES
 from .styles import RULE_STYLE, SPACER_STYLE, styles_xml
 
@@ -42,6 +42,46 @@ def _contact(lines: list[str]) -> Markup:
     return Markup(first + "".join(ooxml.paragraph("lien_he", (Span(line),)) for line in lines[1:]))
 
 
+def _signature_gap(s, column_mm: float) -> str:
+    """ô 7c and ô 8: empty lines for a handwritten signature, or the signature
+    image centred with the seal over its left third; a bookmark marks the place
+    for signing tools either way."""
+    mark = rules.SIGNATURE_BOOKMARK
+    start, end = f'<w:bookmarkStart w:id="0" w:name="{mark}"/>', '<w:bookmarkEnd w:id="0"/>'
+    if not s.image and not s.seal:
+        gap = ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES
+        return gap.replace("</w:pPr>", "</w:pPr>" + start + end, 1)
+    runs = ""
+    sig_w = sig_h = 0.0
+    if s.image:
+        sig = images.read_png(s.image)
+        sig_w, sig_h = sig.size_mm(rules.SIGNATURE_IMAGE_WIDTH_MM)
+        runs += drawing.inline(IMAGE_IDS["chu_ky"], "ChuKy", 101, sig_w, sig_h)
+    if s.seal:
+        seal = images.read_png(s.seal)
+        seal_w, seal_h = seal.size_mm(rules.SEAL_DIAMETER_MM)
+        sig_left = (column_mm - sig_w) / 2
+        x = sig_left + sig_w * rules.SEAL_OVERLAP - seal_w if s.image else (column_mm - seal_w) / 2
+        y = (sig_h - seal_h) / 2 if s.image else 0.0
+        runs += drawing.floating(IMAGE_IDS["dau"], "DauCoQuan", 102, seal_w, seal_h, x, y)
+    para = f'<w:p><w:pPr><w:pStyle w:val="{SPACER_STYLE}"/></w:pPr>{start}{runs}{end}</w:p>'
+    spacer = ooxml.empty_paragraph(SPACER_STYLE)
+    return spacer + para + spacer
+
+
+#: Relationship ids of the signing images.
+IMAGE_IDS = {"chu_ky": "rIdChuKy", "dau": "rIdDauCoQuan"}
+
+
+def _image_parts(s) -> dict[str, tuple[str, bytes]]:
+    found = {}
+    if s.image:
+        found[IMAGE_IDS["chu_ky"]] = ("chu-ky.png", images.read_png(s.image).data)
+    if s.seal:
+        found[IMAGE_IDS["dau"]] = ("dau.png", images.read_png(s.seal).data)
+    return found
+
+
 def context(view: DocumentView) -> dict:
     h, s, geo = view.header, view.signature, view.page
     left, right = geo.header_columns
@@ -59,7 +99,8 @@ def context(view: DocumentView) -> dict:
         "body": _paras(view.body),
         "noi_nhan": view.noi_nhan,
         "authority_lines": s.authority_lines,
-        "signature_gap": Markup(ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES),
+        "signature_gap": Markup(_signature_gap(s, geo.signature_columns[1])),
+        "secretary_gap": Markup(ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES),
         "other_position_lines": s.other_position_lines,
         "name": s.name,
         "title": view.meta.get("title", ""),
@@ -140,4 +181,5 @@ def render_view(view: DocumentView, template_file: str | Path | None = None) -> 
         xml = sections.with_appendices(xml, [(_appendix_xml(a, view.page), a.landscape) for a in view.appendices])
         parts["word/document.xml"] = xml.encode("utf-8")
     parts["word/styles.xml"] = styles_xml(Profile(view.profile))
+    drawing.add_images(parts, _image_parts(view.signature))
     return package.zip_parts(parts)

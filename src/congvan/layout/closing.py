@@ -84,7 +84,9 @@ def signature(doc: VanBan) -> Signature:
     secretary = None
     if doc.bien_ban:  # Mẫu 1.9: "THƯ KÝ" signs on the left
         secretary = (doc.bien_ban.thu_ky.chuc_danh.upper(), doc.bien_ban.thu_ky.ho_ten)
-    return Signature(authority_lines=lines, other_position_lines=other, name=name, secretary=secretary)
+    return Signature(authority_lines=lines, other_position_lines=other, name=name, secretary=secretary,
+                     image=str(signer.anh_chu_ky) if signer.anh_chu_ky else None,
+                     seal=str(signer.anh_dau) if signer.anh_dau else None)
 
 
 def contact_lines(doc: VanBan) -> list[str]:

@@ -71,6 +71,8 @@ class Signature:
     other_position_lines: list[str]  # ô 7b, above the name
     name: str  # ô 7b
     secretary: tuple[str, str] | None = None  # biên bản: (title, name) signing on the left
+    image: str | None = None  # ô 7c: signature PNG (path)
+    seal: str | None = None  # ô 8: seal PNG (path)
 
 
 @dataclass

@@ -8,11 +8,13 @@ what size each part is printed is the layout's business (``congvan.layout``).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .. import doctypes
+from ..images import read_png
 from ..rules import Profile
 from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
 from .dates import Ngay
@@ -98,6 +100,19 @@ class NguoiKy(_Model):
         None, description="Cấp bậc, học hàm, học vị trước họ tên khi ngành cho phép, ví dụ 'Thượng tướng' / rank before the name"
     )
     ho_ten: Line = Field(description="Họ và tên / full name")
+    anh_chu_ky: Path | None = Field(
+        None, description="Ảnh chữ ký (PNG màu xanh, nền trong suốt) đặt giữa chức vụ và họ tên / signature image"
+    )
+    anh_dau: Path | None = Field(
+        None, description="Ảnh dấu (PNG màu đỏ, kích thước thật) trùm 1/3 chữ ký bên trái / seal image"
+    )
+
+    @field_validator("anh_chu_ky", "anh_dau")
+    @classmethod
+    def _png(cls, value: Path | None) -> Path | None:
+        if value is not None:
+            read_png(value)  # a clear error now rather than at rendering
+        return value
 
     @model_validator(mode="after")
     def _authority_rules(self) -> "NguoiKy":
