@@ -184,3 +184,23 @@ def test_pdf_header_row_repeats_on_every_appendix_page_and_numbering_restarts(th
         assert top_first == []
         assert "Nhiệm vụ số 30:" in "".join(appendix_pages).replace("\n", " ")
         assert re.search(r"\b30\b", appendix_pages[-1])
+
+
+def test_appendix_in_a_separate_file_mau_2_2(tmp_path):
+    tasks = [{"noi_dung": "Tuyên truyền.", "chu_tri": "Sở Tư pháp", "thoi_han": "năm 2025"}]
+    doc = plan(tasks, [{"tieu_de": "Danh mục địa bàn", "noi_dung": ["Xã A."], "tep_rieng": True}],
+               ky_so="Số: 07/KH-UBND; 06/02/2025; 09:15:20 +07:00")
+    main_path, separate = congvan.render_files(doc, tmp_path / "ke-hoach.docx")
+    assert separate == tmp_path / "ke-hoach-phu-luc-1.docx"
+    main_texts = [p.text for p in open_docx(main_path).paragraphs]
+    assert "Phụ lục" not in main_texts  # not appended to the plan itself
+    paras = open_docx(separate).paragraphs
+    texts = [p.text for p in paras]
+    assert texts[0] == "Số: 07/KH-UBND; 06/02/2025; 09:15:20 +07:00"
+    assert texts[1:3] == ["Phụ lục", "DANH MỤC ĐỊA BÀN"]
+    reference = texts[3]
+    assert reference.startswith("(Kèm theo Kế hoạch số") and reference.endswith("của Ủy ban nhân dân tỉnh Khánh Hòa)")
+    assert "07" not in reference and "2025" not in reference  # number and date left blank (Mẫu 2.2)
+    assert texts[-1] == "Xã A./."
+    final = open_docx(separate).element.body.find(qn("w:sectPr"))
+    assert final.find(qn("w:pgNumType")).get(qn("w:start")) == "1" and final.find(qn("w:titlePg")) is not None

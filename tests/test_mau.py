@@ -214,11 +214,14 @@ def test_bien_ban_no_place_date_two_signatures_then_noi_nhan(rendered):
 
 def test_giay_nghi_phep_sentences(rendered):
     t = texts(open_docx(rendered("110")))
-    assert "Xét Đơn đề nghị nghỉ phép ngày 10/7/2025 của ông (bà) Trần Văn Phúc," in t
-    assert "Sở Nội vụ cấp cho:" in t
+    assert "Xét Đơn đề nghị nghỉ phép ngày 10/7/2025 của ông (bà) Trần Văn Phúc, Sở Nội vụ cấp cho:" in t
     assert ("Được nghỉ phép trong thời gian 05 ngày kể từ ngày 21/7/2025 đến hết ngày 25/7/2025"
             " tại xã Diên Lạc, tỉnh Khánh Hòa.") in t
     assert "Số ngày nghỉ phép nêu trên được tính vào thời gian nghỉ phép hằng năm./." in t
+    # The optional confirmation block, lower left, under the signatures (Mẫu 1.10).
+    label = "Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép"
+    assert t.index(label) > t.index("Đặng Minh Khoa")
+    assert t[t.index(label) + 1] == "(Chữ ký, dấu)"
 
 
 # --- the model refuses what the templates do not allow --------------------------------------
@@ -318,3 +321,11 @@ def test_a_form_naming_a_missing_or_non_png_image_is_refused(tmp_path):
         validate_form(congvan.VanBan, form)
     message = str(caught.value)
     assert "nguoi_ky.anh_chu_ky" in message and "nguoi_ky.anh_dau" in message and "PNG" in message
+
+
+def test_electronic_copy_carries_the_o14_text_and_no_paper_copy_block(rendered):
+    d = open_docx(rendered("302"))
+    first = next(iter(blocks(d)))
+    assert first.text == "SAO Y; Trung tâm Lưu trữ lịch sử; 25/08/2025; 10:20:30 +07:00"
+    assert look(first).size == 10 and look(first).align == "RIGHT"
+    assert "Số: 05/SY-TTLT" not in texts(d) and texts(d).count("SAO Y") == 0

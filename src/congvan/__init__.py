@@ -16,7 +16,7 @@ from .errors import CongVanError, FormError, Problem, RenderError
 from .model import (
     CoQuan, DanhSachNhiemVu, Gach, Khoan, Luu, Muc, Ngay, NguoiKy, NguoiSoanThao, NhiemVu, NoiNhan, PhuLuc, SoTien, VanBan,
 )
-from .render import render, render_bytes
+from .render import render, render_bytes, render_files
 
 __version__ = "0.1.0"
 
@@ -31,5 +31,5 @@ def load(path: str | os.PathLike) -> VanBan:
 __all__ = [
     "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
     "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "VanBan", "load", "render",
-    "render_bytes", "__version__",
+    "render_bytes", "render_files", "__version__",
 ]

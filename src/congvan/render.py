@@ -20,6 +20,21 @@ def render(doc: VanBan, output: str | os.PathLike, template: str | os.PathLike |
 
     The document is rendered fully in memory first, so a failure never leaves
     a half-written file, and an existing file is replaced only on success.
+    Appendices kept in files of their own (``tep_rieng``, Mẫu 2.2) are written
+    beside it: see :func:`render_files`.
     """
-    data = render_bytes(doc, template)
-    return package.write_atomic(output, data)
+    return render_files(doc, output, template)[0]
+
+
+def render_files(doc: VanBan, output: str | os.PathLike,
+                 template: str | os.PathLike | None = None) -> list[Path]:
+    """The document and its separate appendices ("<name>-phu-luc-1.docx" …), all
+    rendered in memory before the first file is written."""
+    view = lay_out(doc)
+    main = writer.render_view(view, template)
+    extra = writer.appendix_packages(view)
+    target = Path(output)
+    paths = [package.write_atomic(target, main)]
+    for n, data in enumerate(extra, start=1):
+        paths.append(package.write_atomic(target.with_name(f"{target.stem}-phu-luc-{n}{target.suffix}"), data))
+    return paths

@@ -263,6 +263,8 @@ ELEMENTS: dict[str, Element] = {
     "ky_so": Element("Chữ ký số (ô 14)", fixed(10), align=Align.RIGHT, box="ô 14"),
     # Copies (Phần II §II): "SAO Y" where the Quốc hiệu would be, upper bold 13–14.
     "hinh_thuc_sao": Element("Hình thức sao", Size(13, 14), bold=True, upper=True, box="Phần II"),
+    # Mẫu 1.10: the confirmation of the place of leave, lower left, italic.
+    "xac_nhan": Element("Xác nhận nơi nghỉ phép", Size(12, 13), italic=True),
     # ô 13: address and contacts, page 1 only, under a full-width rule.
     "lien_he": Element("Địa chỉ liên hệ", Size(11, 12), box="ô 13"),
     # Appendix heading (Phụ lục I §III.1): label 14 bold, title UPPER bold,

@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import rules
+from markupsafe import escape
+
 from .ooxml import R_NS, W_NS, page_field
 from .styles import styles_xml
 
@@ -81,6 +83,16 @@ def _core() -> str:
         "<dc:title>{{ title }}</dc:title><dc:subject>{{ subject }}</dc:subject>"
         f"<dc:creator>congvan</dc:creator><dc:language>{rules.LANGUAGE}</dc:language></cp:coreProperties>"
     )
+
+
+def core(title: str, subject: str) -> bytes:
+    """Core properties filled in, for packages built without a template."""
+    text = _core().replace("{{ title }}", str(escape(title))).replace("{{ subject }}", str(escape(subject)))
+    return text.encode("utf-8")
+
+
+def empty_footer() -> bytes:
+    return _footer("<w:p/>").encode("utf-8")
 
 
 def _app() -> str:

@@ -11,6 +11,7 @@ from ..inline import Span
 from ..layout.view import Appendix, Box, CopyBlock, DocumentView, Para
 from ..rules import Profile
 from . import drawing, ooxml, package, sections, template
+from . import frame
 from .frame import TEMPLATE_FILES
 from .styles import RULE_STYLE, SPACER_STYLE, styles_xml
 
@@ -154,6 +155,15 @@ def _copy_xml(c: CopyBlock, geo) -> str:
     return xml + ooxml.empty_paragraph(SPACER_STYLE)
 
 
+def _confirmation_xml(lines: list[str], geo) -> str:
+    """Mẫu 1.10: the confirmation block in the left column, room to sign below."""
+    left, right = geo.signature_columns
+    content = "".join(ooxml.paragraph("xac_nhan", (Span(x),)) for x in lines)
+    content += ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES
+    return (ooxml.table_open((left, right), 0.0, top_pt=rules.SIGNATURE_SPACE_BEFORE_PT) + ooxml.row_open()
+            + ooxml.cell(left, content) + ooxml.cell(right, "") + "</w:tr></w:tbl>" + ooxml.empty_paragraph(SPACER_STYLE))
+
+
 def _appendix_xml(a: Appendix, geo) -> str:
     width = rules.LANDSCAPE_TEXT_WIDTH_MM if a.landscape else rules.TEXT_WIDTH_MM
     xml = _header_xml(a.header, geo) if a.header else ""
@@ -173,13 +183,42 @@ def _appendix_xml(a: Appendix, geo) -> str:
 def render_view(view: DocumentView, template_file: str | Path | None = None) -> bytes:
     tpl = template.load(template_file or template_path(view.mau))
     parts = tpl.render(context(view))
+    if view.confirmation:
+        xml = sections.before_final_section(parts["word/document.xml"].decode("utf-8"),
+                                            _confirmation_xml(view.confirmation, view.page))
+        parts["word/document.xml"] = xml.encode("utf-8")
     if view.copy:
         xml = sections.before_final_section(parts["word/document.xml"].decode("utf-8"), _copy_xml(view.copy, view.page))
         parts["word/document.xml"] = xml.encode("utf-8")
-    if view.appendices:
+    inside = [a for a in view.appendices if not a.separate]
+    if inside:
         xml = parts["word/document.xml"].decode("utf-8")
-        xml = sections.with_appendices(xml, [(_appendix_xml(a, view.page), a.landscape) for a in view.appendices])
+        xml = sections.with_appendices(xml, [(_appendix_xml(a, view.page), a.landscape) for a in inside])
         parts["word/document.xml"] = xml.encode("utf-8")
     parts["word/styles.xml"] = styles_xml(Profile(view.profile))
     drawing.add_images(parts, _image_parts(view.signature))
     return package.zip_parts(parts)
+
+
+def appendix_packages(view: DocumentView) -> list[bytes]:
+    """Mẫu 2.2: each appendix marked separate as a DOCX of its own, with the
+    ô 14 text at the top right and its pages numbered from 1."""
+    out = []
+    for a in (a for a in view.appendices if a.separate):
+        parts = package.base_parts(frame.HEADER_IDS)
+        stamp = ooxml.paragraph("ky_so", (Span(view.e_stamp),)) if view.e_stamp else ""
+        page = (rules.PAGE_HEIGHT_MM, rules.PAGE_WIDTH_MM) if a.landscape else (rules.PAGE_WIDTH_MM, rules.PAGE_HEIGHT_MM)
+        sect = ooxml.section(page, rules.MARGINS_MM, rules.HEADER_DISTANCE_MM, rules.FOOTER_DISTANCE_MM,
+                             frame.HEADER_IDS, {"first": package.FOOTER_FIRST_ID})
+        if a.landscape:
+            sect = sect.replace("<w:pgSz ", '<w:pgSz w:orient="landscape" ', 1)
+        parts["word/document.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:document xmlns:w="{ooxml.W_NS}" xmlns:r="{ooxml.R_NS}"><w:body>'
+            f"{stamp}{_appendix_xml(a, view.page)}{sect}</w:body></w:document>"
+        ).encode("utf-8")
+        parts["word/footer1.xml"] = package.empty_footer()
+        parts["docProps/core.xml"] = package.core(a.heading[0].text, view.meta.get("subject", ""))
+        parts["word/styles.xml"] = styles_xml(Profile(view.profile))
+        out.append(package.zip_parts(parts))
+    return out

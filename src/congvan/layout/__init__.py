@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import VanBan
-from . import appendix, body, closing, copy, geometry, header
+from . import appendix, body, closing, copy, geometry, header, mau
 from .view import DocumentView, Para, Rule
 
 
@@ -31,8 +31,9 @@ def lay_out(doc: VanBan) -> DocumentView:
         page=page,
         appendices=appendix.appendices(doc),
         contact_lines=closing.contact_lines(doc),
-        e_stamp=doc.ky_so or "",
+        e_stamp=doc.ky_so or copy.electronic_copy_stamp(doc),
         copy=copy.copy_block(doc),
+        confirmation=mau.confirmation(doc),
         meta={"title": (doc.trich_yeu or doc.doc_type.name).replace("\n", " "), "subject": doc.doc_type.name},
     )
 

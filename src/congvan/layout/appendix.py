@@ -52,7 +52,7 @@ def appendix(doc: VanBan, item: PhuLuc, number: str) -> Appendix:
     if item.tieu_de:
         heading += [Para("phu_luc_tieu_de", (inline.Span(line.strip().upper()),))
                     for line in item.tieu_de.split("\n") if line.strip()]
-    reference = reference_line(doc)
+    reference = reference_line(doc, electronic=item.tep_rieng)
     heading.append(Para("phu_luc_kem_theo", (inline.Span(reference),)))
     rule = geometry.rule_under([reference], "phu_luc_kem_theo", rules.TEXT_WIDTH_MM, profile)
     body = text_blocks(item.noi_dung, doc)
@@ -60,16 +60,21 @@ def appendix(doc: VanBan, item: PhuLuc, number: str) -> Appendix:
     if table is None:
         body = close_with_end_mark(body)
     landscape = table is not None and sum(table.widths_mm) > rules.TEXT_WIDTH_MM + 0.05
-    return Appendix(heading=heading, rule=rule, body=body, table=table, landscape=landscape)
+    return Appendix(heading=heading, rule=rule, body=body, table=table, landscape=landscape, separate=item.tep_rieng)
 
 
-def reference_line(doc: VanBan) -> str:
-    """"(Kèm theo Kế hoạch số 05/KH-UBND ngày 06 tháng 7 năm 2023 của Ủy ban nhân dân tỉnh …)"."""
+def reference_line(doc: VanBan, electronic: bool = False) -> str:
+    """"(Kèm theo Kế hoạch số 05/KH-UBND ngày 06 tháng 7 năm 2023 of Ủy ban nhân dân tỉnh …)".
+    An appendix in a file of its own (Mẫu 2.2) leaves number and date blank:
+    the e-signature on the file carries them."""
+    issuer = " ".join(doc.co_quan_ban_hanh.ten.split())
+    if electronic:
+        gap = rules.BLANK_DAY
+        return f"(Kèm theo {doc.doc_type.name} số{gap}ngày{gap}tháng{gap}năm{gap}của {issuer})"
     number, code = doc.so_ky_hieu
     shown = vn.pad2(number) if number is not None else rules.BLANK_NUMBER
     d = doc.ngay
     date = vn.ngay_thang_nam(d.ngay, d.thang, d.nam, blank=rules.BLANK_DAY)
-    issuer = " ".join(doc.co_quan_ban_hanh.ten.split())
     return f"(Kèm theo {doc.doc_type.name} số {shown}/{code} {date} của {issuer})"
 
 

@@ -16,7 +16,7 @@ from .view import CopyBlock
 
 def copy_block(doc: VanBan) -> CopyBlock | None:
     c = doc.ban_sao
-    if c is None:
+    if c is None or c.dien_tu:
         return None
     label, code = rules.COPY_LABELS[c.hinh_thuc]
     issuer = _upper_lines(c.co_quan.ten)
@@ -36,3 +36,14 @@ def copy_block(doc: VanBan) -> CopyBlock | None:
         authority_lines=authority,
         name=signer.ho_ten,
     )
+
+
+def electronic_copy_stamp(doc: VanBan) -> str:
+    """Mẫu 3.2, ô 14: "SAO Y; Trung tâm Lưu trữ lịch sử; 25/8/2025; 10:20:30 +07:00"."""
+    c = doc.ban_sao
+    if c is None or not c.dien_tu:
+        return ""
+    label, _ = rules.COPY_LABELS[c.hinh_thuc]
+    date = f"{vn.pad2(c.ngay.ngay or 0)}/{vn.pad2(c.ngay.thang or 0)}/{c.ngay.nam}" if c.ngay.ngay else str(c.ngay.nam)
+    parts = [label, " ".join(c.co_quan.ten.split()), date] + ([c.thoi_gian_ky] if c.thoi_gian_ky else [])
+    return "; ".join(parts)

@@ -50,8 +50,8 @@ def fields_before(doc: VanBan) -> list[Para]:
         return [para("noi_dung", line) for line in lines]
     if doc.nghi_phep:
         n = doc.nghi_phep
-        lines = [f"Xét Đơn đề nghị nghỉ phép ngày {n.don_ngay} của ông (bà) {n.ong_ba},",
-                 f"{issuer_name(doc)} cấp cho:", f"Ông (bà): {n.ong_ba}"]
+        lines = [f"Xét Đơn đề nghị nghỉ phép ngày {n.don_ngay} của ông (bà) {n.ong_ba}, {issuer_name(doc)} cấp cho:",
+                 f"Ông (bà): {n.ong_ba}"]
         lines += [f"Chức vụ: {n.chuc_vu}"] if n.chuc_vu else []
         lines += [f"Được nghỉ phép trong thời gian {n.thoi_gian} kể từ ngày {n.tu_ngay}"
                   f" đến hết ngày {n.den_ngay} tại {n.tai}."]
@@ -68,3 +68,10 @@ def fields_after(doc: VanBan) -> list[Para]:
     if doc.nghi_phep:
         return [para("noi_dung", f"Số ngày nghỉ phép nêu trên được tính vào thời gian {doc.nghi_phep.tinh_vao}.")]
     return []
+
+
+def confirmation(doc: VanBan) -> list[str]:
+    """Mẫu 1.10's optional block: who confirms the place of leave signs and seals here."""
+    if not (doc.nghi_phep and doc.nghi_phep.xac_nhan):
+        return []
+    return ["Xác nhận của cơ quan (tổ chức) hoặc chính quyền địa phương nơi nghỉ phép", "(Chữ ký, dấu)"]

@@ -104,6 +104,7 @@ class Appendix:
     table: Table | None
     landscape: bool
     header: Header | None = None  # a text issued with a quyết định has its own header (Mẫu 1.3)
+    separate: bool = False  # Mẫu 2.2: in a file of its own
 
 
 @dataclass
@@ -136,3 +137,4 @@ class DocumentView:
     contact_lines: list[str] = field(default_factory=list)  # ô 13, foot of page 1
     e_stamp: str = ""  # ô 14, top right of page 1
     copy: CopyBlock | None = None
+    confirmation: list[str] = field(default_factory=list)  # Mẫu 1.10, lower left

@@ -73,6 +73,9 @@ class PhuLuc(_Model):
     bang_nhiem_vu: bool = Field(
         False, description="Lập bảng phân công từ các nhiệm vụ của văn bản / a table of the document's tasks"
     )
+    tep_rieng: bool = Field(
+        False, description="Phụ lục điện tử trong tệp riêng (Mẫu 2.2): số, ngày để trống / appendix in a separate file"
+    )
 
     @model_validator(mode="after")
     def _has_content(self) -> "PhuLuc":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .body import Block
 from .dates import Ngay
@@ -74,6 +74,9 @@ class NghiPhep(_Part):
     tinh_vao: Line = Field(
         "nghỉ phép hằng năm", description="Được tính vào thời gian (loại nghỉ theo Bộ luật Lao động) / leave type"
     )
+    xac_nhan: bool = Field(
+        False, description="In ô xác nhận của cơ quan hoặc chính quyền nơi nghỉ phép / print the confirmation block"
+    )
 
 
 class LienHe(_Part):
@@ -107,7 +110,17 @@ class BanSao(_Part):
     dia_danh: Line = Field(description="Địa danh / place")
     ngay: Ngay = Field(description="Ngày sao / date of copying")
     noi_nhan: list[Text] = Field(default_factory=list, description="Nơi nhận bản sao (không gồm dòng Lưu)")
-    nguoi_ky: "NguoiKySao" = Field(description="Người ký bản sao / who signs the copy")
+    nguoi_ky: "NguoiKySao | None" = Field(None, description="Người ký bản sao giấy (Mẫu 3.1) / who signs a paper copy")
+    dien_tu: bool = Field(False, description="Bản sao điện tử (Mẫu 3.2): dòng chữ ký số thay khối sao / electronic copy")
+    thoi_gian_ky: Line | None = Field(
+        None, description="Giờ ký số của bản sao điện tử, ví dụ '10:20:30 +07:00' / signing time of an electronic copy"
+    )
+
+    @model_validator(mode="after")
+    def _signed(self) -> "BanSao":
+        if not self.dien_tu and self.nguoi_ky is None:
+            raise ValueError("Bản sao giấy cần người ký (nguoi_ky) / a paper copy needs its signer (nguoi_ky)")
+        return self
 
 
 class CoQuanSao(_Part):
