@@ -124,6 +124,9 @@ def _deadline(value: object) -> object:
 Deadline = Annotated[Union[dt.date, str, None], Field(description="Thời hạn / deadline")]
 
 
+#: An amount: a number, or text with Vietnamese thousands dots ("1.500.000").
+_AMOUNT = {"anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\s*[0-9][0-9.]*(,[0-9]+)?\s*$"}]}
+
 #: A form may name one cooperating agency as text or several as a list.
 _ONE_OR_MANY = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
 
@@ -199,7 +202,7 @@ def _check_lead(task: NhiemVu, inherited: bool, path: str) -> None:
 class SoTien(_Block):
     """An amount: ``1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng)``."""
 
-    so_tien: Decimal = Field(description="Số tiền (đồng) / amount in đồng")
+    so_tien: Annotated[Decimal, WithJsonSchema(_AMOUNT)] = Field(description="Số tiền (đồng) / amount in đồng")
     noi_dung: Text | None = Field(None, description="Câu dẫn trước số tiền, ví dụ 'Tổng kinh phí:' / lead-in text")
 
     @field_validator("so_tien", mode="before")
