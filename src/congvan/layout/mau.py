@@ -28,34 +28,34 @@ def opening(doc: VanBan) -> list[Para]:
     return out
 
 
+def _labelled(pairs: list[tuple[str, str | None]]) -> list[str]:
+    """"Chủ trì: …", "Thời gian: …" — a field the clerk left out is not printed."""
+    return [f"{label}: {value}" for label, value in pairs if value]
+
+
 def fields_before(doc: VanBan) -> list[Para]:
-    if doc.giay_moi:
-        m = doc.giay_moi
-        lines = [f"{issuer_name(doc)} trân trọng kính mời: {m.kinh_moi}", f"Tới dự {m.toi_du}"]
-        lines += [f"Chủ trì: {m.chu_tri}"] if m.chu_tri else []
-        lines += [f"Thời gian: {m.thoi_gian}", f"Địa điểm: {m.dia_diem}"]
-        return [para("noi_dung", line) for line in lines]
-    if doc.gioi_thieu:
-        g = doc.gioi_thieu
-        lines = [f"{issuer_name(doc)} trân trọng giới thiệu:", f"Ông (bà): {g.ong_ba}"]
-        lines += [f"Chức vụ: {g.chuc_vu}"] if g.chuc_vu else []
-        lines += [f"Được cử đến: {g.duoc_cu_den}", f"Về việc: {g.ve_viec}"]
-        return [para("noi_dung", line) for line in lines]
-    if doc.bien_ban:
-        b = doc.bien_ban
-        lines = [f"Thời gian bắt đầu: {b.thoi_gian_bat_dau}", f"Địa điểm: {b.dia_diem}",
-                 f"Thành phần tham dự: {b.thanh_phan}", f"Chủ trì (chủ tọa): {b.chu_tri}",
-                 f"Thư ký (người ghi biên bản): {b.thu_ky.ho_ten}",
-                 "Nội dung (theo diễn biến cuộc họp/hội nghị/hội thảo):"]
-        return [para("noi_dung", line) for line in lines]
-    if doc.nghi_phep:
-        n = doc.nghi_phep
-        lines = [f"Xét Đơn đề nghị nghỉ phép ngày {n.don_ngay} của ông (bà) {n.ong_ba}, {issuer_name(doc)} cấp cho:",
-                 f"Ông (bà): {n.ong_ba}"]
-        lines += [f"Chức vụ: {n.chuc_vu}"] if n.chuc_vu else []
-        lines += [f"Được nghỉ phép trong thời gian {n.thoi_gian} kể từ ngày {n.tu_ngay}"
-                  f" đến hết ngày {n.den_ngay} tại {n.tai}."]
-        return [para("noi_dung", line) for line in lines]
+    return [para("noi_dung", line) for line in _fields_before(doc)]
+
+
+def _fields_before(doc: VanBan) -> list[str]:
+    issuer = issuer_name(doc)
+    if m := doc.giay_moi:
+        return [f"{issuer} trân trọng kính mời: {m.kinh_moi}", f"Tới dự {m.toi_du}",
+                *_labelled([("Chủ trì", m.chu_tri), ("Thời gian", m.thoi_gian), ("Địa điểm", m.dia_diem)])]
+    if g := doc.gioi_thieu:
+        return [f"{issuer} trân trọng giới thiệu:",
+                *_labelled([("Ông (bà)", g.ong_ba), ("Chức vụ", g.chuc_vu), ("Được cử đến", g.duoc_cu_den),
+                            ("Về việc", g.ve_viec)])]
+    if b := doc.bien_ban:
+        return [*_labelled([("Thời gian bắt đầu", b.thoi_gian_bat_dau), ("Địa điểm", b.dia_diem),
+                            ("Thành phần tham dự", b.thanh_phan), ("Chủ trì (chủ tọa)", b.chu_tri),
+                            ("Thư ký (người ghi biên bản)", b.thu_ky.ho_ten)]),
+                "Nội dung (theo diễn biến cuộc họp/hội nghị/hội thảo):"]
+    if n := doc.nghi_phep:
+        return [f"Xét Đơn đề nghị nghỉ phép ngày {n.don_ngay} của ông (bà) {n.ong_ba}, {issuer} cấp cho:",
+                *_labelled([("Ông (bà)", n.ong_ba), ("Chức vụ", n.chuc_vu)]),
+                f"Được nghỉ phép trong thời gian {n.thoi_gian} kể từ ngày {n.tu_ngay} đến hết ngày {n.den_ngay}"
+                f" tại {n.tai}."]
     return []
 
 
