@@ -1,14 +1,21 @@
 """Write docs/model.md from the pydantic models (a test keeps it up to date).
 
     PYTHONPATH=src python tools/gen_model_doc.py
+
+Every class reachable from ``VanBan`` gets a section with each field's form
+name, type (with its limits), whether it is required or its default, and its
+description, so the reference can never drift from the code.
 """
 
 from __future__ import annotations
 
+import enum
 import sys
+import types
 import typing
 from pathlib import Path
 
+import annotated_types as at
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
@@ -21,62 +28,113 @@ INTRO = """# Mô hình văn bản / the document model
 
 Generated from `congvan.model` by `tools/gen_model_doc.py`: do not edit by hand.
 A form (YAML or JSON) uses exactly these field names; `congvan schema` prints the
-same as JSON Schema. Body blocks (`noi_dung`) are described in docs/forms.md.
+same as JSON Schema. How to fill in a form: [forms.md](forms.md); the words:
+[glossary.md](glossary.md).
+
+Types: `str` is text (Markdown emphasis allowed in body text), `Ngay` a date written
+`15/7/2025` or `7/2025`, `Block` one block of the body (below); `A | null` may be left out.
 
 """
 
-ORDER = ["VanBan", "CoQuan", "NguoiKy", "NoiNhan", "Luu", "NguoiSoanThao", "Ngay", "Muc", "Khoan", "Gach",
-         "DanhSachNhiemVu", "NhiemVu", "SoTien", "Phan", "Chuong", "Dieu", "PhuLuc", "GiayMoi", "GioiThieu",
-         "BienBan", "NguoiKyBienBan", "NghiPhep", "LienHe", "VanBanKemTheo", "BanSao"]
+BLOCK_DOC = """## Block
+
+One block of a body (`noi_dung`): a plain paragraph (`str`), or a mapping whose key
+says what it is: [Muc](#muc) (`muc:`), [Khoan](#khoan) (`khoan:`), [Gach](#gach)
+(`gach:`), [DanhSachNhiemVu](#danhsachnhiemvu) (`nhiem_vu:`), [SoTien](#sotien)
+(`so_tien:`), [Phan](#phan) (`phan:`), [Chuong](#chuong) (`chuong:`), [Dieu](#dieu)
+(`dieu:`). Numbering follows the nesting; it is never typed.
+"""
+
+#: The most used parts first; anything else reachable from VanBan follows.
+FIRST = ["VanBan", "CoQuan", "Ngay", "NguoiKy", "NoiNhan", "Luu", "NguoiSoanThao", "Muc", "Khoan", "Gach",
+         "DanhSachNhiemVu", "NhiemVu", "SoTien", "Phan", "Chuong", "Dieu", "PhuLuc"]
+
+BLOCK_CLASSES = {model.Muc, model.Khoan, model.Gach, model.DanhSachNhiemVu, model.SoTien, model.Phan,
+                 model.Chuong, model.Dieu}
 
 
-def type_name(annotation) -> str:
-    text = repr(annotation) if not isinstance(annotation, type) else annotation.__name__
-    for junk in ("typing.", "congvan.model.body.", "congvan.model.document.", "congvan.model.parts.",
-                 "congvan.model.dates.", "congvan.rules.", "Annotated[", "NoneType"):
-        text = text.replace(junk, "" if junk != "NoneType" else "None")
-    return text.split(", FieldInfo")[0].split(", Tag(")[0].replace("<class '", "").replace("'>", "")
+def classes() -> list[type[BaseModel]]:
+    """Every model class reachable from VanBan, most used first."""
+    found: dict[str, type[BaseModel]] = {}
+
+    def visit(cls: type[BaseModel]) -> None:
+        if cls.__name__ in found:
+            return
+        found[cls.__name__] = cls
+        for info in cls.model_fields.values():
+            for inner in _models_in(info.annotation):
+                visit(inner)
+
+    visit(model.VanBan)
+    return [found[n] for n in FIRST if n in found] + [c for n, c in found.items() if n not in FIRST]
+
+
+def _models_in(annotation) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
 
 
 def describe(cls: type[BaseModel]) -> str:
-    doc = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+    doc = " ".join((cls.__doc__ or "").strip().split("\n\n")[0].split())
     rows = ["| trường / field | kiểu / type | bắt buộc / required | mô tả / description |", "|---|---|---|---|"]
     for name, info in cls.model_fields.items():
-        key = info.alias or name
         required = "có" if info.is_required() else f"không (mặc định `{_default(info)}`)"
-        kind = _short(info.annotation)
-        rows.append(f"| `{key}` | {kind} | {required} | {(info.description or '').replace('|', '/')} |")
+        kind = type_name(info.annotation) + _limits(info.metadata)
+        description = (info.description or "").replace("|", "/").replace("\n", " ")
+        rows.append(f"| `{info.alias or name}` | {kind} | {required} | {description} |")
     return f"## {cls.__name__}\n\n{doc}\n\n" + "\n".join(rows) + "\n"
 
 
 def _default(info) -> str:
     if info.default_factory is not None:
-        return "[]" if info.default_factory is list else "…"
+        return "[]" if info.default_factory is list else "{}"
     value = info.default
-    return "null" if value is None or value is PydanticUndefined else str(getattr(value, "value", value))
+    if value is None or value is PydanticUndefined:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(getattr(value, "value", value))
 
 
-def _short(annotation) -> str:
-    origin = typing.get_origin(annotation)
+def _limits(metadata: list) -> str:
+    words = []
+    for item in metadata:
+        for attr, sign in (("gt", ">"), ("ge", "≥"), ("lt", "<"), ("le", "≤")):
+            if isinstance(item, getattr(at, attr.capitalize())):
+                words.append(f"{sign} {getattr(item, attr)}")
+        if isinstance(item, at.MinLen):
+            words.append(f"ít nhất {item.min_length} / at least {item.min_length}")
+    return f" ({', '.join(words)})" if words else ""
+
+
+def type_name(annotation) -> str:
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
     if origin is typing.Annotated:
-        return _short(typing.get_args(annotation)[0])
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-        return " \\| ".join(_short(a) for a in typing.get_args(annotation))
+        return type_name(args[0])
+    if origin in (typing.Union, types.UnionType):
+        if set(_models_in(annotation)) >= BLOCK_CLASSES:
+            return "[Block](#block)"
+        return " \\| ".join(type_name(a) for a in args)
     if origin is list:
-        return f"list[{_short(typing.get_args(annotation)[0])}]"
+        return f"list[{type_name(args[0])}]"
+    if origin is dict:
+        return "dict"
     if origin is typing.Literal:
-        return " \\| ".join(f"`{a}`" for a in typing.get_args(annotation))
+        return " \\| ".join(f"`{a}`" for a in args)
     if annotation is type(None):
         return "null"
-    name = getattr(annotation, "__name__", None)
-    return name or type_name(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return " \\| ".join(f"`{m.value}`" for m in annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"[{annotation.__name__}](#{annotation.__name__.lower()})"
+    return getattr(annotation, "__name__", str(annotation))
 
 
 def build() -> str:
-    parts = [INTRO]
-    for name in ORDER:
-        parts.append(describe(getattr(model, name)))
-    return "\n".join(parts)
+    found = classes()
+    index = " · ".join(f"[{c.__name__}](#{c.__name__.lower()})" for c in found) + " · [Block](#block)"
+    return INTRO + index + "\n\n" + "\n".join(describe(c) for c in found) + "\n" + BLOCK_DOC
 
 
 if __name__ == "__main__":

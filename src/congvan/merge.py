@@ -1,249 +1,790 @@
-"""Mail merge: one personalised document per row of a table.
+"""Mail merge (trộn thư): one personalised document per row.
+
+A clerk writes one form and a list of recipients (a CSV saved from Excel, or
+a YAML/JSON list); congvan writes one DOCX per row::
+
+    from congvan import merge
+
+    rows = merge.read_rows("khach-moi.csv")
+    for result in merge.each("giay-moi.yaml", rows, outdir="giay-moi"):
+        print(result)            # "dòng 2 / row 2: giay-moi/001-Sở Tài chính.docx"
 
 A row personalises the form in two ways:
 
-* a column named like a field of the form (``kinh_gui``, ``so``,
-  ``nguoi_ky.ho_ten``, ``noi_nhan[0]``) sets that field;
-* any column fills the placeholders ``«cột»`` (Word's merge-field marks) or
-  ``[[cột]]`` written anywhere in the form's text.
+* a column whose header is a field path of the form (``kinh_gui``,
+  ``nguoi_ky.ho_ten``, ``noi_nhan[0]``, ``so``, ``ngay`` …) sets that field;
+  a list field (``kinh_gui``, ``noi_nhan`` …) takes one item per line of the
+  cell; an empty cell keeps what the form says;
+* ``«column»`` anywhere in the form's text is replaced by the row's cell
+  (the marks Word shows for a merge field).
 
-Values are inserted as text, never interpreted: ``{{ x }}``, ``<b>`` or ``&``
-in a cell print as typed.  Rows come from a CSV file (UTF-8, with or without
-Excel's BOM; ``,`` ``;`` or tab) or from the form's own ``danh_sach`` list.
-
-    for result in congvan.merge.each(form_data, rows, outdir="out"):
-        print(result.row, result.path or result.problems)
+Cells are literal text: ``«…»``, Jinja or XML inside a value print as
+typed, and a placeholder whose cell is missing or empty is a problem of that
+row, never a gap in a document.  Every bad row is reported with its row
+number; the good rows are written all the same.
 """
 
 from __future__ import annotations
 
 import copy
 import csv
+import difflib
 import io
+import multiprocessing
 import os
 import re
+import types
+import typing
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
-from .errors import CongVanError, FormError, Problem
-from .forms import MAX_BYTES, decode, validate_data
+from pydantic import BaseModel
+
+from . import inline
+from .errors import CongVanError, FormError, Problem, join_path
+from .forms import decode, load_form, validate_data
 from .model import VanBan
 from .naming import safe_file_name
 
-PLACEHOLDER = re.compile(r"«\s*([^«»\n]+?)\s*»|\[\[\s*([^\[\]\n]+?)\s*\]\]")
-DEFAULT_NAME = "{stt:03d}"
+#: The form key that may carry the rows inside the form itself.
 ROWS_KEY = "danh_sach"
+#: A placeholder in the form's text, as Word shows a merge field: ``«ten»``, ``« Họ tên »``.
+#: Guillemets never start a YAML value's syntax (``{{…}}`` would) and ``{{ }}`` stays
+#: ordinary text, printed as typed.
+PLACEHOLDER = re.compile(r"«\s*([^«»\n]*?)\s*»")
+#: Built-in names of the file-name pattern besides the columns.
+BUILT_IN_NAMES = ("stt", "dong", "nguoi_nhan")
+MAX_ROWS_BYTES = 50 * 1024 * 1024
+
+# A column name as a program writes it: "ho_ten", "nguoi_ky.ho_ten", "noi_nhan[0]".
+_COLUMN_LIKE = re.compile(r"^[a-z][a-z0-9_]*(?:\[\d+\])*(?:\.[a-z0-9_]+(?:\[\d+\])*)*$")
+_PATH_PART = re.compile(r"([a-z_]+)|\[(\d+)\]")
+_NAME_FIELD = re.compile(r"\{([^{}:]+)(?::([^{}]*))?\}")
+# UTF-8 read as Windows-1252 and saved again (Excel's "ANSI" round trip): "Sá»Ÿ", "Ä‘", "Æ°".
+_DOUBLE_ENCODED = re.compile("á[º»]|Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                             "\u2013-\u2122]|Ä[‘ƒ\u0090]|Æ[°¡¯]")
+# Letters of TCVN3 (ABC) text read as Latin-1 that Vietnamese Unicode never uses: "Uû ban nh©n d©n".
+_TCVN3_SIGNS = set("¡¢£¤¥¦§¨©ª¬®¯±²³´µ¶¸¹º¼½¾¿ÆÇËÎÏÑÖ×ØÞßäåæçëîïñö÷øûüþ")
+_VIETNAMESE_ONLY = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 
 
-@dataclass
-class MergeResult:
-    row: int  # 1-based data row (the CSV's line is row + 1 with its header)
-    path: Path | None = None
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.path is not None
+# ---------------------------------------------------------------------------
+# Rows
 
 
-# --- rows ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Row:
+    """One row of the recipients' list.
 
-def read_rows(path: str | os.PathLike) -> list[dict[str, str]]:
-    """The rows of a CSV file as dicts, header names as keys (NFC, trimmed)."""
+    ``stt`` counts data rows from 1; ``line`` is where the row stands in its
+    file (the spreadsheet row number for a CSV, header = 1), so a clerk finds
+    it in Excel.  ``values`` maps column → cell text (``None``: the row has no
+    such cell); a YAML/JSON row may give a list for a list field.
+    """
+
+    stt: int
+    line: int
+    values: Mapping[str, str | tuple[str, ...] | None]
+    file: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+    def problem(self, column: str, vi: str, en: str, value: Any = None) -> Problem:
+        return Problem(path=column, vi=vi, en=en, file=self.file, line=self.line if self.file else None, value=value)
+
+
+def read_rows(path: str | os.PathLike) -> list[Row]:
+    """The rows of a CSV (comma, semicolon or tab; UTF-8 with or without BOM)
+    or of a YAML/JSON file holding a list of mappings (column: value)."""
+    if Path(path).suffix.lower() in (".yaml", ".yml", ".json"):
+        return _rows_from_data(*load_form(path), str(path))
+    return read_csv(path)
+
+
+def read_csv(path: str | os.PathLike) -> list[Row]:
+    """Rows of a CSV file; the first row names the columns.
+
+    Refuses a file that is not UTF-8 (Windows-1258, TCVN3 …) with the line of
+    the first bad byte, so no document ever carries mojibake.
+    """
     name = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = Path(path).read_bytes() if Path(path).stat().st_size <= MAX_ROWS_BYTES else None
+    except FileNotFoundError:
+        raise _file_error(name, f"Không tìm thấy tệp danh sách {name}", f"list file {name} not found") from None
     except OSError as exc:
-        raise FormError([Problem("", f"Không đọc được tệp {name}: {exc.strerror}",
-                                 f"cannot read {name}: {exc.strerror}", file=name)]) from None
-    if len(raw) > MAX_BYTES * 4:
-        raise FormError([Problem("", "Tệp danh sách quá lớn", "the table file is too large", file=name)])
-    text = decode(raw, name)  # refuses cp1258/TCVN3 with the line of the first bad byte
-    return parse_rows(text, name)
+        raise _file_error(name, f"Không đọc được tệp {name}: {exc.strerror}",
+                          f"cannot read {name}: {exc.strerror}") from None
+    if raw is None:
+        limit = MAX_ROWS_BYTES // 2**20
+        raise _file_error(name, f"Tệp danh sách lớn hơn {limit} MB", f"the list file is larger than {limit} MB")
+    return parse_csv(_decode_csv(raw, name), name)
 
 
-def parse_rows(text: str, name: str = "<csv>") -> list[dict[str, str]]:
-    sample = text[:4096]
+def parse_csv(text: str, name: str | None = None) -> list[Row]:
+    """Rows of CSV text (already decoded); the first row names the columns."""
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = next(reader, None)
-    if not header or not any(h.strip() for h in header):
-        raise FormError([Problem("", "Tệp danh sách không có dòng tiêu đề cột",
-                                 "the table has no header row", file=name, line=1)])
-    keys = [unicodedata.normalize("NFC", h.strip()) for h in header]
+        records = list(reader)
+    except csv.Error as exc:
+        raise _file_error(name, f"Tệp CSV hỏng: {exc}", f"malformed CSV: {exc}", reader.line_num) from None
+    # Excel rows: the header is row 1; blank rows (";;;") keep their number but are skipped.
+    numbered = [(n, cells) for n, cells in enumerate(records, start=1) if any(c.strip() for c in cells)]
+    if not numbered:
+        raise _file_error(name, "Tệp danh sách trống: dòng đầu phải là tên các cột",
+                          "the list is empty: its first row must name the columns", 1)
+    (_, header), body = numbered[0], numbered[1:]
+    columns = _header(header, body, name)
+    if not body:
+        raise _file_error(name, "Tệp danh sách chỉ có dòng tiêu đề, không có dòng nào để trộn",
+                          "the list has a header row but no rows to merge", 1)
+    return [_csv_row(stt, line, cells, columns, name) for stt, (line, cells) in enumerate(body, start=1)]
+
+
+def _decode_csv(raw: bytes, name: str) -> str:
+    try:
+        return decode(raw, name)
+    except FormError as exc:
+        hint_vi = " Trong Excel: File → Save As → 'CSV UTF-8 (Comma delimited)'."
+        hint_en = " In Excel: File → Save As → 'CSV UTF-8 (Comma delimited)'."
+        raise FormError([replace(p, vi=p.vi + "." + hint_vi, en=p.en + "." + hint_en) for p in exc.problems]) from None
+
+
+def _delimiter(text: str) -> str:
+    """Excel writes ';' where the decimal mark is a comma (Vietnamese settings)."""
+    first = next(csv.reader(io.StringIO(text.split("\n", 1)[0])), [])
+    header = ",".join(first)  # commas inside quoted names do not count
+    counts = {d: header.count(d) for d in ";\t"}
+    counts[","] = max(len(first) - 1, 0)
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _header(cells: list[str], body: list[tuple[int, list[str]]], name: str | None) -> list[str]:
+    columns = [" ".join(c.split()) for c in cells]
+    while columns and not columns[-1] and not any(len(r) >= len(columns) and r[len(columns) - 1].strip()
+                                                  for _, r in body):
+        columns.pop()  # Excel's trailing empty columns
+    seen: dict[str, str] = {}
+    for index, column in enumerate(columns, start=1):
+        if not column:
+            raise _file_error(name, f"Cột thứ {index} ở dòng tiêu đề chưa có tên",
+                              f"column {index} of the header row has no name", 1)
+        if _key(column) in seen:
+            raise _file_error(name, f"Cột '{column}' có hai lần ở dòng tiêu đề",
+                              f"column '{column}' appears twice in the header row", 1)
+        seen[_key(column)] = column
+    return columns
+
+
+def _csv_row(stt: int, line: int, cells: list[str], columns: list[str], name: str | None) -> Row:
+    values: dict[str, str | None] = {c: None for c in columns}
+    for column, cell in zip(columns, cells):
+        values[column] = _cell(cell)
+    row = Row(stt, line, values, name)
+    problems = [row.problem("", f"Dòng {line} có {len(cells)} ô, nhiều hơn {len(columns)} cột ở dòng tiêu đề"
+                                f" (thừa dấu phân cách?)",
+                            f"row {line} has {len(cells)} cells, more than the {len(columns)} header columns"
+                            " (a stray delimiter?)")] if any(c.strip() for c in cells[len(columns):]) else []
+    problems += _garbled(row)
+    return replace(row, problems=tuple(problems))
+
+
+def _rows_from_data(data: Any, positions: Mapping[str, tuple[int, int]], name: str | None,
+                    root: str = "") -> list[Row]:
+    """Rows given as a list of mappings (a YAML/JSON file, or the form's danh_sach)."""
+    if not isinstance(data, list) or not data:
+        raise FormError([Problem(path=root, file=name, line=positions.get(root, (None,))[0],
+                                 vi="Danh sách trộn thư phải là một danh sách các dòng (- cột: giá trị)",
+                                 en="the merge list must be a non-empty list of rows (- column: value)")])
     rows = []
-    for line_no, cells in enumerate(reader, start=2):
-        if not any(c.strip() for c in cells):
-            continue  # Excel leaves empty lines at the end
-        if len(cells) > len(keys):
-            raise FormError([Problem("", f"Dòng {line_no} có {len(cells)} ô, nhiều hơn {len(keys)} cột tiêu đề",
-                                     f"line {line_no} has {len(cells)} cells, more than the {len(keys)} columns",
-                                     file=name, line=line_no)])
-        values = [unicodedata.normalize("NFC", c.strip()) for c in cells] + [""] * (len(keys) - len(cells))
-        rows.append(dict(zip(keys, values)))
+    for stt, item in enumerate(data, start=1):
+        where = join_path([root, stt - 1] if root else [stt - 1])
+        line = positions.get(where, (stt, None))[0]
+        if not isinstance(item, dict):
+            item = {}
+            problems = [Problem(where, "Mỗi dòng phải là một nhóm 'cột: giá trị'", "each row must be a mapping"
+                                " of 'column: value'", name, line)]
+        else:
+            problems = []
+        values = {" ".join(str(k).split()): _value(v) for k, v in item.items()}
+        row = Row(stt, line, values, name)
+        bad = [k for k, v in item.items() if isinstance(v, dict) or (isinstance(v, list) and any(
+            isinstance(x, (dict, list)) for x in v))]
+        problems += [row.problem(k, "Giá trị phải là chữ hoặc danh sách chữ; dùng khóa dạng 'nguoi_ky.ho_ten'",
+                                 "a value must be text or a list of text; use keys like 'nguoi_ky.ho_ten'")
+                     for k in bad]
+        rows.append(replace(row, problems=tuple(problems) + tuple(_garbled(row))))
     return rows
 
 
-# --- one row -----------------------------------------------------------------------------
+def rows_from(items: Iterable[Row | Mapping[str, Any]]) -> list[Row]:
+    """Rows from Python: Row objects as they are, mappings numbered from 1."""
+    rows = []
+    for stt, item in enumerate(items, start=1):
+        if isinstance(item, Row):
+            rows.append(item)
+        else:
+            row = Row(stt, stt, {" ".join(str(k).split()): _value(v) for k, v in item.items()})
+            rows.append(replace(row, problems=tuple(_garbled(row))))
+    return rows
 
-def placeholders(data: Any) -> set[str]:
-    """Every «cột» / [[cột]] the form's text uses."""
-    found: set[str] = set()
-    for text in _strings(data):
-        found.update(a or b for a, b in PLACEHOLDER.findall(text))
+
+def _cell(text: str) -> str:
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+def _value(value: Any) -> str | tuple[str, ...] | None:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return tuple(_cell(str(v)) for v in value if not isinstance(v, (dict, list)))
+    if isinstance(value, dict):
+        return None
+    return _cell(str(value))
+
+
+def _garbled(row: Row) -> list[Problem]:
+    """Cells that are valid UTF-8 but hold text garbled by a wrong encoding."""
+    problems = []
+    for column, value in row.values.items():
+        for text in (value,) if isinstance(value, str) else (value or ()):
+            if _DOUBLE_ENCODED.search(text):
+                kind_vi, kind_en = "UTF-8 bị đọc nhầm thành Windows-1252", "UTF-8 misread as Windows-1252"
+            elif sum(c in _TCVN3_SIGNS for c in text) >= 3 and not _VIETNAMESE_ONLY.search(text):
+                kind_vi, kind_en = "chữ TCVN3 (ABC)", "TCVN3 (ABC) text"
+            else:
+                continue
+            problems.append(row.problem(
+                column, f"Ô '{column}' có chữ lỗi mã ({kind_vi}): '{text[:40]}'; hãy sửa lại dữ liệu"
+                f" và lưu với mã UTF-8", f"cell '{column}' holds garbled text ({kind_en}):"
+                f" '{text[:40]}'; fix the data and save it as UTF-8", text))
+            break
+    return problems
+
+
+def _file_error(name: str | None, vi: str, en: str, line: int | None = None) -> FormError:
+    return FormError([Problem(path="", vi=vi, en=en, file=name, line=line)])
+
+
+def _key(name: str) -> str:
+    """Column names match whatever the case and spacing: 'Họ tên' = 'họ  TÊN'."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
+
+
+# ---------------------------------------------------------------------------
+# The form, ready to be merged
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A text of the form that holds placeholders: where it is and its names."""
+
+    path: tuple[str | int, ...]
+    text: str
+    names: tuple[str, ...]
+
+
+@dataclass
+class MergeForm:
+    """A form's data with its placeholders found, plus any rows it carries."""
+
+    data: Any
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    name: str | None = None
+    slots: list[Slot] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, form: "str | os.PathLike | Mapping | VanBan | MergeForm") -> "MergeForm":
+        """From a form file, form data (dict) or a VanBan."""
+        if isinstance(form, MergeForm):
+            return form
+        if isinstance(form, VanBan):
+            data, positions, name = form.model_dump(by_alias=True, exclude_unset=True), {}, None
+        elif isinstance(form, Mapping):
+            data, positions, name = copy.deepcopy(dict(form)), {}, None
+        else:
+            data, positions = load_form(form)
+            name = str(form)
+        if not isinstance(data, dict):
+            return cls(data, positions, name)  # validate_data explains it
+        listed = data.pop(ROWS_KEY, None)
+        rows = _rows_from_data(listed, positions, name, ROWS_KEY) if listed else []
+        return cls(data, positions, name, list(_slots(data, ())), rows)
+
+    @property
+    def placeholder_names(self) -> list[str]:
+        return list(dict.fromkeys(n for slot in self.slots for n in slot.names))
+
+    def document(self) -> VanBan:
+        """The form as one document, placeholders printed as they stand."""
+        return validate_data(VanBan, self.data, self.positions, self.name)
+
+    def unfilled(self) -> list[str]:
+        """Placeholders that look like column names (``«ho_ten»``), which a
+        document rendered without rows would print as they stand."""
+        return [n for n in self.placeholder_names if _COLUMN_LIKE.match(n)]
+
+    def malformed(self) -> list[Problem]:
+        """Texts with a '«' that opens no placeholder (in a merge, every
+        guillemet pair is a placeholder)."""
+        return [self._at(slot.path, "Chỗ trộn thư viết sai: viết «tên cột», ví dụ «ho_ten»; thiếu dấu » hoặc tên",
+                         "malformed placeholder: write «column», e.g. «ho_ten»; a » or the name is missing")
+                for slot in self.slots if "«" in PLACEHOLDER.sub("", slot.text) or "" in slot.names]
+
+    def _at(self, path: tuple, vi: str, en: str) -> Problem:
+        where = join_path(path)
+        line, column = self.positions.get(where, (None, None))
+        return Problem(path=where, vi=vi, en=en, file=self.name, line=line, column=column)
+
+
+def placeholders(text: str) -> list[str]:
+    """The column names a text asks for: 'Kính gửi «ten».' → ['ten']."""
+    return PLACEHOLDER.findall(text)
+
+
+def _slots(node: Any, path: tuple) -> Iterator[Slot]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _slots(value, path + (key,))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _slots(value, path + (index,))
+    elif isinstance(node, str) and "«" in node:
+        yield Slot(path, node, tuple(placeholders(node)))
+
+
+# ---------------------------------------------------------------------------
+# Columns that set a field by its path
+
+
+@dataclass(frozen=True)
+class FieldColumn:
+    column: str
+    path: tuple[str | int, ...]
+    is_list: bool
+
+
+def field_columns(columns: Iterable[str], name: str | None = None) -> list[FieldColumn]:
+    """The columns whose header is a field path of the form; an unknown path
+    under a real field (``nguoi_ky.hoten``) is refused with a suggestion."""
+    found = []
+    for column in columns:
+        if not _COLUMN_LIKE.match(column) or column.split(".")[0].split("[")[0] not in VanBan.model_fields:
+            continue
+        parts = tuple(int(i) if i else f for f, i in _PATH_PART.findall(column))
+        annotation = _annotation_at(parts, column, name)
+        found.append(FieldColumn(column, parts, isinstance(parts[-1], str) and _list_item(annotation) is not None))
     return found
 
 
-def _strings(node: Any) -> Iterator[str]:
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from _strings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _strings(value)
-
-
-def personalise(data: dict, row: dict[str, str]) -> dict:
-    """A copy of the form's data with the row's fields set and placeholders filled."""
-    out = _fill(copy.deepcopy(data), row)
-    for column, value in row.items():
-        if _is_field(column):
-            _set(out, column, value)
-    out.pop(ROWS_KEY, None)
-    return out
-
-
-def _fill(node: Any, row: dict[str, str]) -> Any:
-    if isinstance(node, str):
-        return PLACEHOLDER.sub(lambda m: row.get(m.group(1) or m.group(2), m.group(0)), node)
-    if isinstance(node, dict):
-        return {k: _fill(v, row) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_fill(v, row) for v in node]
-    return node
-
-
-_PATH = re.compile(r"^[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*$")
-_LIST_FIELDS = {"kinh_gui", "noi_nhan", "can_cu"}
-
-
-def _is_field(column: str) -> bool:
-    top = column.split(".")[0].split("[")[0]
-    return bool(_PATH.match(column)) and top in VanBan.model_fields and top != ROWS_KEY
-
-
-def _set(data: dict, path: str, value: str) -> None:
-    parts = [p for p in re.split(r"\.|(\[\d+\])", path) if p]
-    node: Any = data
-    for i, part in enumerate(parts):
-        last = i == len(parts) - 1
-        key: Any = int(part[1:-1]) if part.startswith("[") else part
-        if last:
-            if isinstance(key, str) and key in _LIST_FIELDS and node is data:
-                value = [v.strip() for v in value.split(";") if v.strip()]  # several addressees: "A; B"
-            if isinstance(node, list):
-                while len(node) <= key:
-                    node.append("")
-            node[key] = value
-            return
-        nxt = parts[i + 1]
-        default: Any = [] if nxt.startswith("[") else {}
-        if isinstance(node, list):
-            while len(node) <= key:
-                node.append(copy.deepcopy(default))
-            node = node[key]
+def _annotation_at(parts: tuple, column: str, name: str | None) -> Any:
+    """The type the model declares at a field path, walking lists and unions."""
+    annotation: Any = VanBan
+    for part in parts:
+        if isinstance(part, int):
+            known, step = [], _list_item(annotation)
         else:
-            node = node.setdefault(key, default)
+            fields = {k: f for model in reversed(_models_in(annotation)) for k, f in model.model_fields.items()}
+            known, step = list(fields), fields[part].annotation if part in fields else None
+        if step is None:
+            close = difflib.get_close_matches(str(part), known, n=1)
+            hint = (f"; có phải '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ("", "")
+            raise FormError([Problem(column, f"Cột '{column}' không phải trường của biểu mẫu{hint[0]}",
+                                     f"column '{column}' is not a field of the form{hint[1]}", name,
+                                     1 if name else None)])
+        annotation = step
+    return annotation
 
 
-# --- the batch -----------------------------------------------------------------------------
+def _alternatives(annotation: Any) -> list[Any]:
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _alternatives(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [alt for arg in typing.get_args(annotation) for alt in _alternatives(arg)]
+    return [annotation]
 
-def check_columns(data: dict, rows: list[dict[str, str]], file: str | None = None) -> None:
-    """Refuse a table that lacks a column the form uses, before writing anything."""
-    if not rows:
-        raise FormError([Problem("", "Danh sách không có dòng nào", "the table has no rows", file=file)])
-    missing = sorted(placeholders(data) - set(rows[0]))
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models a field may hold: a body block may be Muc, Khoan, Gach …"""
+    return [a for a in _alternatives(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
+
+
+def _list_item(annotation: Any) -> Any:
+    return next((typing.get_args(a)[0] for a in _alternatives(annotation) if typing.get_origin(a) is list), None)
+
+
+def _put(data: dict, path: tuple, value: Any) -> None:
+    """Set data at path, creating the groups on the way; raises LookupError."""
+    node: Any = data
+    for here, after in zip(path, path[1:]):
+        if isinstance(here, int):
+            if here >= len(node):
+                raise IndexError(len(node))
+            node = node[here]
+        else:
+            if node.get(here) is None:
+                node[here] = [] if isinstance(after, int) else {}
+            node = node[here]
+        if not isinstance(node, list if isinstance(after, int) else dict):
+            raise LookupError(join_path(path))
+    last = path[-1]
+    if isinstance(last, int):
+        if last > len(node):
+            raise IndexError(len(node))
+        node[last:last + 1] = [value]
+    else:
+        node[last] = value
+
+
+# ---------------------------------------------------------------------------
+# One row → one document
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything a worker needs to turn a row into a document (picklable)."""
+
+    form: MergeForm
+    fields: tuple[FieldColumn, ...]
+    template: str | None = None
+
+
+def plan(form: MergeForm, rows: list[Row], template: str | os.PathLike | None = None) -> Plan:
+    """Check once what every row would otherwise repeat: every column the form
+    uses exists, field columns are real fields, the rest of the form is valid."""
+    if form.malformed():
+        raise FormError(form.malformed())
+    columns = list(dict.fromkeys(c for row in rows for c in row.values))
+    known = {_key(c) for c in columns}
+    missing = [n for n in form.placeholder_names if _key(n) not in known]
     if missing:
-        listed = ", ".join(missing)
-        raise FormError([Problem("", f"Biểu mẫu dùng cột không có trong danh sách: {listed}",
-                                 f"the form uses columns the table does not have: {listed}", file=file, line=1)])
+        slot = next(s for s in form.slots if missing[0] in s.names)
+        listed = ", ".join(columns) or "—"
+        source = rows[0].file or "danh sách"
+        raise FormError([form._at(slot.path, f"Biểu mẫu dùng «{missing[0]}» nhưng {source} không có cột"
+                                  f" '{missing[0]}' (các cột: {listed}); dòng đầu của tệp CSV phải là tên cột",
+                                  f"the form uses «{missing[0]}» but {source} has no column '{missing[0]}'"
+                                  f" (columns: {listed}); the CSV's first row must name the columns")])
+    fields = tuple(field_columns(columns, rows[0].file))
+    _check_rest_of_form(form, [f.path for f in fields] + [s.path for s in form.slots])
+    return Plan(form, fields, str(template) if template is not None else None)
 
 
-def file_name(pattern: str, n: int, row: dict[str, str]) -> str:
-    values = {"stt": n, **{k: v for k, v in row.items() if k.isidentifier()}}
+def _check_rest_of_form(form: MergeForm, personal: list[tuple]) -> None:
+    """Problems in the parts no row changes are the form's, reported once."""
     try:
-        stem = pattern.format_map(values)
-    except (KeyError, ValueError, IndexError) as exc:
-        raise FormError([Problem("--name", f"Mẫu tên tệp '{pattern}' không dùng được: {exc}",
-                                 f"file name pattern '{pattern}' is not usable: {exc}")]) from None
-    return stem[:-5] if stem.lower().endswith(".docx") else stem
+        validate_data(VanBan, form.data, form.positions, form.name)
+    except FormError as exc:
+        mine = [p for p in exc.problems if not any(_related(p.path, join_path(path)) for path in personal)]
+        if mine:
+            raise FormError(mine) from None
 
 
-def plan(data: dict, rows: Iterable[dict[str, str]], outdir: str | os.PathLike = ".", name: str = DEFAULT_NAME,
-         file: str | None = None) -> list[tuple[int, dict[str, str], Path]]:
-    """(row number, row, output path) for every row; names made unique here,
-    once, so that no two rows ever write the same file, however many processes render."""
-    rows = list(rows)
-    check_columns(data, rows, file)
+def _related(a: str, b: str) -> bool:
+    return a == b or a.startswith((b + ".", b + "[")) or b.startswith((a + ".", a + "["))
+
+
+def personalise(plan: Plan, row: Row) -> tuple[VanBan | None, tuple[Problem, ...]]:
+    """The row's document, or the row's problems."""
+    if row.problems:
+        return None, row.problems
+    values, problems = _placeholder_values(plan.form, row)
+    if problems:
+        return None, problems
+    data = copy.deepcopy(plan.form.data)
+    for slot in plan.form.slots:
+        problems += _fill(data, slot, values, row)
+    for column in plan.fields:
+        problems += _set_field(data, column, row)
+    if problems:
+        return None, tuple(problems)
+    try:
+        return validate_data(VanBan, data, plan.form.positions, plan.form.name), ()
+    except FormError as exc:
+        return None, tuple(_locate_in_row(p, plan, row) for p in exc.problems)
+
+
+def _placeholder_values(form: MergeForm, row: Row) -> tuple[dict[str, str], list[Problem]]:
+    """The row's text for every placeholder, or one problem per missing/empty cell."""
+    cells = {_key(column): value for column, value in row.values.items()}
+    values, problems = {}, []
+    for name in form.placeholder_names:
+        value = cells.get(_key(name))
+        where = ", ".join(join_path(s.path) for s in form.slots if name in s.names)
+        if value is None:
+            problems.append(row.problem(name, f"Dòng này thiếu ô '{name}' mà biểu mẫu dùng ở {where}",
+                                        f"this row has no cell '{name}', which the form uses in {where}"))
+        elif not isinstance(value, str):
+            problems.append(row.problem(name, f"Ô '{name}' là danh sách, không đặt được vào «{name}»",
+                                        f"cell '{name}' is a list and cannot go into «{name}»"))
+        elif not value:
+            problems.append(row.problem(name, f"Ô '{name}' để trống mà biểu mẫu dùng ở {where}",
+                                        f"cell '{name}' is empty but the form uses it in {where}"))
+        else:
+            values[name] = value
+    return values, problems
+
+
+def _fill(data: dict, slot: Slot, values: Mapping[str, str], row: Row) -> list[Problem]:
+    text = PLACEHOLDER.sub(lambda m: values[m.group(1)], slot.text)  # one pass: a value is never re-read
+    emphasis = _emphasis_from_values(slot.text, text, values)
+    if emphasis:
+        return [row.problem(emphasis, f"Ô '{emphasis}' có dấu '*' sẽ bị đọc thành chữ đậm/nghiêng ở"
+                            f" {join_path(slot.path)}", f"cell '{emphasis}' holds '*' that would turn into"
+                            f" bold/italic in {join_path(slot.path)}", values[emphasis])]
+    _put(data, slot.path, text)
+    return []
+
+
+def _emphasis_from_values(template: str, text: str, values: Mapping[str, str]) -> str | None:
+    """The column whose '*' would be read as Markdown emphasis, if any (the
+    body's '**bold**' has no escape, and a value must print as typed)."""
+    uses = placeholders(template)
+    starred = [n for n in dict.fromkeys(uses) if "*" in values[n]]
+    if not starred:
+        return None
+    expected = inline.plain(PLACEHOLDER.sub("x", template)).count("*") + sum(
+        values[n].count("*") * uses.count(n) for n in starred)
+    return starred[0] if inline.plain(text).count("*") != expected else None
+
+
+def _set_field(data: dict, column: FieldColumn, row: Row) -> list[Problem]:
+    value = row.values.get(column.column)
+    if value is None or value == "" or value == ():
+        return []  # an empty cell keeps what the form says
+    if column.is_list:
+        value = [line.strip() for line in (value.split("\n") if isinstance(value, str) else value) if line.strip()]
+    elif not isinstance(value, str):
+        value = "\n".join(value)
+    try:
+        _put(data, column.path, value)
+    except IndexError as exc:
+        return [row.problem(column.column, f"Biểu mẫu chỉ có {exc.args[0]} mục, không có {column.column}",
+                            f"the form has only {exc.args[0]} item(s), so there is no {column.column}")]
+    except LookupError:
+        return [row.problem(column.column, f"Không đặt được {column.column}: trường này trong biểu mẫu là chữ,"
+                            " không phải nhóm trường", f"cannot set {column.column}: the form has text there,"
+                            " not a group of fields")]
+    return []
+
+
+def _locate_in_row(problem: Problem, plan: Plan, row: Row) -> Problem:
+    """A problem in a field a column set points at the row, not the form."""
+    for column in plan.fields:
+        if _related(problem.path, join_path(column.path)):
+            return replace(problem, file=row.file, line=row.line if row.file else None, column=None)
+    return problem
+
+
+# ---------------------------------------------------------------------------
+# Rows → files
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What became of one row: the file written, or why not."""
+
+    row: Row
+    path: Path | None = None
+    problems: tuple[Problem, ...] = ()
+    doc: VanBan | None = None  # set by documents(); each() writes files instead
+    cannot_write: bool = False  # the document was fine, the file system refused it
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def __str__(self) -> str:
+        head = f"dòng {self.row.line} / row {self.row.line}"
+        if self.ok:
+            return f"{head}: {self.path}" if self.path else head
+        return "\n".join(f"{head}: {p}" for p in self.problems)
+
+
+def documents(form: Any, rows: Iterable[Row | Mapping] | str | os.PathLike | None = None) -> Iterator[MergeResult]:
+    """Validated documents, one per row, without writing anything."""
+    merge_form, row_list = _inputs(form, rows)
+    the_plan = plan(merge_form, row_list)
+    for row in row_list:
+        doc, problems = personalise(the_plan, row)
+        yield MergeResult(row, problems=problems, doc=doc)
+
+
+def each(form: Any, rows: Iterable[Row | Mapping] | str | os.PathLike | None = None, *,
+         outdir: str | os.PathLike, name: str | None = None, template: str | os.PathLike | None = None,
+         jobs: int = 1) -> Iterator[MergeResult]:
+    """Write one DOCX per row into ``outdir``; yield each row's result in order.
+
+    ``form``: a form file, form data or a VanBan.  ``rows``: a CSV/YAML/JSON
+    file, Rows or mappings, or None for the form's own ``danh_sach`` list.
+    ``name``: the file-name pattern (default ``{stt:03d}-{nguoi_nhan}``): any
+    column, ``stt``, ``dong`` (the row's line) and ``nguoi_nhan`` (the first
+    addressee of the row's document); names are made safe for every file
+    system and a repeated name gets " (2)" instead of overwriting.
+    ``jobs``: processes rendering in parallel (0: one per core).
+
+    Problems that concern every row (a column the form uses is absent, a bad
+    pattern, an invalid form) raise FormError before anything is written.
+    """
+    merge_form, row_list = _inputs(form, rows)
+    the_plan = plan(merge_form, row_list, template)
+    pattern = NamePattern.parse(name or DEFAULT_NAME, row_list)
+    folder = Path(outdir)
+    folder.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
-    return [(n, row, Path(outdir) / safe_file_name(file_name(name, n, row), ".docx", used))
-            for n, row in enumerate(rows, start=1)]
+    for done in _render_all(the_plan, row_list, jobs):
+        if done.problems:
+            yield MergeResult(done.row, problems=done.problems)
+            continue
+        path = folder / safe_file_name(pattern.format(done.row, done.recipient), ".docx", used)
+        yield _write(done.row, path, done.data)
 
 
-def render_row(data: dict, n: int, row: dict[str, str], path: Path, file: str | None = None) -> MergeResult:
-    """One row's document, or its problems (field paths prefixed with the row)."""
-    from .render import render
+def _inputs(form: Any, rows: Any) -> tuple[MergeForm, list[Row]]:
+    merge_form = MergeForm.read(form)
+    if rows is None:
+        row_list = merge_form.rows
+    elif isinstance(rows, (str, os.PathLike)):
+        row_list = read_rows(rows)
+    else:
+        row_list = rows_from(rows)
+    if not row_list:
+        raise FormError([Problem(ROWS_KEY, "Chưa có danh sách để trộn thư: dùng --each DANH_SACH.csv hoặc"
+                                 f" khóa {ROWS_KEY} trong biểu mẫu", "no rows to merge: use --each LIST.csv"
+                                 f" or the form key {ROWS_KEY}", merge_form.name)])
+    return merge_form, row_list
 
-    empty = sorted(c for c in placeholders(data) if not row.get(c))
-    if empty:
-        listed = ", ".join(empty)
-        return MergeResult(n, problems=[Problem(f"dòng {n}", f"ô trống ở cột {listed}", f"empty cell in {listed}",
-                                                file=file, line=n + 1)])
+
+def _write(row: Row, path: Path, data: bytes) -> MergeResult:
+    from .docx.package import write_atomic
+
     try:
-        render(validate_data(VanBan, personalise(data, row), None, file), path)
-    except CongVanError as exc:
-        return MergeResult(n, problems=[_in_row(p, n, file) for p in exc.problems])
+        return MergeResult(row, write_atomic(path, data))
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        return MergeResult(n, problems=[Problem(f"dòng {n}", f"không ghi được tệp: {reason}",
-                                                f"cannot write the file: {reason}", file=file, line=n + 1)])
-    return MergeResult(n, path=path)
+        return MergeResult(row, problems=(row.problem("", f"Không ghi được tệp {path}: {reason}",
+                                                      f"cannot write {path}: {reason}"),), cannot_write=True)
 
 
-def each(data: dict, rows: Iterable[dict[str, str]], outdir: str | os.PathLike = ".",
-         name: str = DEFAULT_NAME, file: str | None = None, jobs: int = 1) -> Iterator[MergeResult]:
-    """Render one document per row; yields each row's result as it is done
-    (in row order).  A bad row yields its problems and the batch goes on;
-    each file is written atomically.  jobs > 1 renders in that many processes."""
-    entries = plan(data, rows, outdir, name, file)
-    if jobs <= 1 or len(entries) < 2:
-        for n, row, path in entries:
-            yield render_row(data, n, row, path, file)
+class _Rendered(typing.NamedTuple):
+    row: Row
+    data: bytes | None
+    problems: tuple[Problem, ...]
+    recipient: str = ""
+
+
+# Rendering runs in this process or in a pool; files are named and written here,
+# so names are unique and a failed row never takes a name.
+_WORKER_PLAN: Plan | None = None
+
+
+def _render_all(the_plan: Plan, rows: list[Row], jobs: int) -> Iterator[_Rendered]:
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(rows)))
+    if jobs == 1:
+        yield from (_render_row(the_plan, row) for row in rows)
         return
-    import multiprocessing
-
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker, initargs=(data, file)) as pool:
-        yield from pool.imap(_worker, entries, chunksize=max(1, min(64, len(entries) // (jobs * 4))))
+    with multiprocessing.get_context().Pool(jobs, initializer=_start_worker, initargs=(the_plan,)) as pool:
+        yield from pool.imap(_render_in_worker, rows, chunksize=max(1, min(16, len(rows) // (jobs * 8))))
 
 
-_WORKER: dict[str, Any] = {}
+def _start_worker(the_plan: Plan) -> None:
+    global _WORKER_PLAN
+    _WORKER_PLAN = the_plan
 
 
-def _init_worker(data: dict, file: str | None) -> None:
-    _WORKER.update(data=data, file=file)
+def _render_in_worker(row: Row) -> _Rendered:
+    assert _WORKER_PLAN is not None
+    return _render_row(_WORKER_PLAN, row)
 
 
-def _worker(entry: tuple[int, dict[str, str], Path]) -> MergeResult:
-    n, row, path = entry
-    return render_row(_WORKER["data"], n, row, path, _WORKER["file"])
+def _render_row(the_plan: Plan, row: Row) -> _Rendered:
+    from .render import render_bytes
+
+    doc, problems = personalise(the_plan, row)
+    if doc is None:
+        return _Rendered(row, None, problems)
+    try:
+        return _Rendered(row, render_bytes(doc, the_plan.template), (), recipient(doc))
+    except CongVanError as exc:
+        return _Rendered(row, None, tuple(exc.problems))
 
 
-def _in_row(p: Problem, n: int, file: str | None) -> Problem:
-    return Problem(f"dòng {n}: {p.path}" if p.path else f"dòng {n}", p.vi, p.en, file=file, line=n + 1, value=p.value)
+# ---------------------------------------------------------------------------
+# File names
+
+#: Files are numbered in row order and named after whom each document is for.
+DEFAULT_NAME = "{stt:03d}-{nguoi_nhan}"
+RECIPIENT_CHARS = 80
+
+
+def recipient(doc: VanBan) -> str:
+    """Whom the document is for, short enough for a file name: the first
+    Kính gửi, the invitee, the person introduced or on leave, or the first
+    Nơi nhận."""
+    first_recipient = doc.noi_nhan[0] if doc.noi_nhan else None
+    candidates = [doc.kinh_gui[0] if doc.kinh_gui else None,
+                  doc.giay_moi and doc.giay_moi.kinh_moi,
+                  doc.gioi_thieu and doc.gioi_thieu.ong_ba,
+                  doc.nghi_phep and doc.nghi_phep.ong_ba,
+                  getattr(first_recipient, "ten", first_recipient)]
+    text = " ".join(next((c for c in candidates if c), "").split())
+    if len(text) <= RECIPIENT_CHARS:
+        return text
+    return text[:RECIPIENT_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:")
+
+
+@dataclass(frozen=True)
+class NamePattern:
+    """A file-name pattern: ``{stt:03d}-{ten}.docx`` (str.format-like fields)."""
+
+    text: str
+
+    @classmethod
+    def parse(cls, text: str, rows: list[Row]) -> "NamePattern":
+        columns = list(dict.fromkeys(c for row in rows for c in row.values))
+        known = {_key(c) for c in columns} | set(BUILT_IN_NAMES)
+        for match in _NAME_FIELD.finditer(text):
+            field_name, spec = match.group(1), match.group(2) or ""
+            if _key(field_name) not in known:
+                listed = ", ".join([*BUILT_IN_NAMES, *columns])
+                raise _name_error(text, f"dùng {{{field_name}}} nhưng không có cột đó (dùng được: {listed})",
+                                  f"uses {{{field_name}}}, which is not a column (known: {listed})")
+            if not _spec_ok(spec):
+                raise _name_error(text, f"có định dạng '{spec}' không hợp lệ (ví dụ đúng: {{stt:03d}})",
+                                  f"has an invalid format '{spec}' (e.g. {{stt:03d}})")
+        return cls(text[:-5] if text.lower().endswith(".docx") else text)
+
+    def format(self, row: Row, recipient: str = "") -> str:
+        cells = {_key(c): v for c, v in row.values.items()}
+        builtins = {"stt": str(row.stt), "dong": str(row.line), "nguoi_nhan": recipient}
+        for key, value in builtins.items():
+            cells.setdefault(key, value)  # a column of that name wins (spreadsheets often have STT)
+
+        def one(match: re.Match) -> str:
+            value = cells.get(_key(match.group(1)))
+            value = ", ".join(value) if isinstance(value, tuple) else (value or "")
+            spec = match.group(2) or ""
+            try:
+                return format(int(value) if value.isdigit() else value, spec)
+            except ValueError:
+                return value
+        return _NAME_FIELD.sub(one, self.text)
+
+
+def _spec_ok(spec: str) -> bool:
+    for sample in (1, "x"):
+        try:
+            format(sample, spec)
+            return True
+        except ValueError:
+            pass
+    return False
+
+
+def _name_error(pattern: str, vi: str, en: str) -> FormError:
+    return FormError([Problem("--name", f"Mẫu tên tệp '{pattern}' {vi}", f"the file-name pattern '{pattern}' {en}",
+                              value=pattern)])

@@ -1,5 +1,8 @@
-"""congvan render FORM -o OUT.docx; with --each ROWS.csv (or a danh_sach in the
-form) one document per row."""
+"""congvan render FORM -o OUT.docx
+
+With ``--each ROWS`` (a CSV/YAML/JSON list), or a ``danh_sach`` in the form,
+it is a mail merge: one document per row, written into a folder.
+"""
 
 from __future__ import annotations
 
@@ -16,87 +19,135 @@ ORDER = 10
 def add_parser(sub) -> None:
     r = sub.add_parser("render", help="biểu mẫu YAML/JSON → DOCX / render a form to DOCX")
     r.add_argument("form", help="tệp biểu mẫu .yaml hoặc .json / the form file")
-    r.add_argument("-o", "--output", help="tệp DOCX (mặc định: tên biểu mẫu .docx); với --each: thư mục"
-                   " / output DOCX; with --each: output directory")
+    r.add_argument("-o", "--output", help="tệp DOCX đầu ra (mặc định: tên biểu mẫu .docx); khi trộn thư: thư mục"
+                   " (mặc định: tên biểu mẫu) / output DOCX; for a mail merge: the folder")
     r.add_argument("--template", help="mẫu DOCX riêng (mặc định: mẫu theo Phụ lục III) / your own DOCX template")
-    r.add_argument("--each", metavar="CSV", help="trộn văn bản: một văn bản mỗi dòng của tệp CSV / mail merge")
-    r.add_argument("--name", default=None, metavar="MẪU",
-                   help="tên tệp khi trộn, ví dụ '{stt:03d}-{don_vi}' (cột của CSV) / file name pattern")
-    r.add_argument("--jobs", type=int, default=1, help="số tiến trình khi trộn / processes for a merge")
+    merge = r.add_argument_group("trộn thư / mail merge")
+    merge.add_argument("--each", metavar="DANH_SACH",
+                       help="tệp CSV (hoặc YAML/JSON) các dòng: mỗi dòng một văn bản, cột điền «cột» hoặc đặt trường"
+                       " cùng tên / a CSV (or YAML/JSON) of rows: one document per row")
+    merge.add_argument("--name", metavar="MẪU",
+                       help="tên tệp, ví dụ '{stt:03d}-{don_vi}' (cột, stt, dong, nguoi_nhan); mặc định"
+                       " '{stt:03d}-{nguoi_nhan}' / file-name pattern")
+    merge.add_argument("--jobs", type=int, default=1, metavar="N",
+                       help="số tiến trình (0: mọi lõi; mặc định 1) / processes (0: every core)")
     r.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import load, render
     from ..errors import CongVanError
-    from ..forms import load_form
+    from ..merge import MergeForm
 
-    form = Path(args.form)
     try:
-        data, _ = load_form(form)
-        rows_in_form = isinstance(data, dict) and data.get("danh_sach")
-        if args.each or rows_in_form:
-            return merge(args, data)
-        doc = load(form)
-        output = Path(args.output) if args.output else Path(form.stem + ".docx")
-        path = render(doc, output, template=args.template)
+        form = MergeForm.read(args.form)
+        if args.each or form.rows:
+            return render_each(args, form)
+        return render_one(args, form)
     except CongVanError as exc:
         print_problems(exc)
         return 2
+
+
+def render_one(args: argparse.Namespace, form) -> int:
+    from .. import render
+
+    output = Path(args.output) if args.output else Path(Path(args.form).stem + ".docx")
+    doc = form.document()
+    try:
+        path = render(doc, output, template=args.template)
     except OSError as exc:
-        cannot_write(args.output or form.stem + ".docx", exc)
+        cannot_write(output, exc)
         return 1
+    unfilled = ", ".join(f"«{name}»" for name in form.unfilled())
+    if unfilled:
+        print(f"Lưu ý: {unfilled} được in nguyên văn; dùng --each DANH_SACH.csv để điền"
+              f" / note: {unfilled} printed as they stand; use --each LIST.csv to fill them in", file=sys.stderr)
     print(f"Đã tạo / written: {path}")
     return 0
 
 
-def merge(args: argparse.Namespace, data: dict) -> int:
-    from .. import merge as mm
+def render_each(args: argparse.Namespace, form) -> int:
+    """The mail merge: every good row is written, every bad row reported."""
+    from ..merge import each, read_rows
 
-    rows = mm.read_rows(args.each) if args.each else [{k: str(v) for k, v in r.items()} for r in data["danh_sach"]]
-    outdir = Path(args.output or ".")
-    if not outdir.is_dir():
-        print(f"Không có thư mục {outdir} / no directory {outdir}", file=sys.stderr)
-        return 1
-    name = args.name or mm.DEFAULT_NAME
-    source = args.each or args.form
-    progress = Progress(len(rows))
-    bad = []
-    for result in mm.each(data, rows, outdir, name, source, jobs=max(1, args.jobs)):
-        progress.step(result)
-        if not result.ok:
-            bad.append(result)
-    progress.done()
-    written = len(rows) - len(bad)
-    print(f"Đã tạo {written}/{len(rows)} văn bản trong {outdir} / written {written} of {len(rows)} documents")
-    if bad:
-        print(f"Dòng lỗi / rows with problems: {', '.join(str(r.row) for r in bad)}", file=sys.stderr)
-        for result in bad:
-            for problem in result.problems:
-                print(f"  {problem}", file=sys.stderr)
+    outdir = Path(args.output) if args.output else Path(Path(args.form).stem)
+    if outdir.suffix.lower() == ".docx":
+        print(f"Khi trộn thư, -o là thư mục chứa các văn bản, không phải tệp {outdir}"
+              f" / for a mail merge, -o names a folder, not the file {outdir}", file=sys.stderr)
         return 2
-    return 0
+    rows = read_rows(args.each) if args.each else form.rows
+    progress = Progress(len(rows))
+    results = []
+    try:
+        for result in each(form, rows, outdir=outdir, name=args.name, template=args.template, jobs=args.jobs):
+            results.append(result)
+            progress.update(result)
+    except OSError as exc:  # the folder itself cannot be made
+        progress.close()
+        cannot_write(outdir, exc)
+        return 1
+    except KeyboardInterrupt:
+        progress.close()
+        print(f"Đã dừng sau {len(results)} dòng / interrupted after {len(results)} rows", file=sys.stderr)
+        return 130
+    progress.close()
+    return summary(results, outdir)
+
+
+def summary(results: list, outdir: Path) -> int:
+    """Written N of M; then each failed row with its reasons. Exit code: 1 when
+    a file could not be written, 2 when a row was wrong, 0 when all went well."""
+    failed = [r for r in results if not r.ok]
+    written = len(results) - len(failed)
+    print(f"Đã tạo {written}/{len(results)} văn bản trong {outdir}"
+          f" / written {written} of {len(results)} documents to {outdir}", file=sys.stderr)
+    if not failed:
+        return 0
+    rows = ", ".join(str(r.row.line) for r in failed)
+    print(f"Không tạo được {len(failed)} văn bản, dòng {rows} / {len(failed)} not created, rows {rows}:",
+          file=sys.stderr)
+    for result in failed:
+        print(f"  {result}".replace("\n", "\n  "), file=sys.stderr)
+    return 1 if any(r.cannot_write for r in failed) else 2
 
 
 class Progress:
-    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    """A bar on stderr when it is a terminal; one plain line per row otherwise
+    (written files on stdout, so a script can read them)."""
 
-    def __init__(self, total: int):
-        self.total, self.count, self.start = total, 0, time.monotonic()
-        self.tty = sys.stderr.isatty()
+    WIDTH = 30
+    EVERY_S = 0.1  # redrawing costs more than rendering a letter
 
-    def step(self, result) -> None:
-        self.count += 1
+    def __init__(self, total: int, stream=None):
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.total, self.done, self.failed = total, 0, 0
+        self.start = self.drawn = time.monotonic()
+
+    def update(self, result) -> None:
+        self.done += 1
+        self.failed += not result.ok
         if not self.tty:
+            if result.ok:
+                print(f"Đã tạo / written: {result.path}")
+            else:
+                print(f"dòng {result.row.line} / row {result.row.line}: không tạo được / not created",
+                      file=self.stream)
             return
-        width = 30
-        filled = width * self.count // max(self.total, 1)
-        rate = self.count / max(time.monotonic() - self.start, 1e-6)
-        mark = "" if result.ok else f"  dòng {result.row} lỗi"
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.count}/{self.total}"
-                         f"  {rate:.0f} văn bản/giây{mark}   ")
-        sys.stderr.flush()
+        now = time.monotonic()
+        if now - self.drawn >= self.EVERY_S or self.done == self.total:
+            self.drawn = now
+            self._draw(now)
 
-    def done(self) -> None:
-        if self.tty:
-            sys.stderr.write("\n")
+    def _draw(self, now: float) -> None:
+        filled = self.WIDTH * self.done // max(self.total, 1)
+        rate = self.done / max(now - self.start, 1e-9)
+        failed = f"  {self.failed} lỗi/failed" if self.failed else ""
+        self.stream.write(f"\r[{'█' * filled}{'·' * (self.WIDTH - filled)}] {self.done}/{self.total}"
+                          f"  {100 * self.done // max(self.total, 1)}%  {rate:.0f}/s{failed} ")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty and self.done:
+            self.stream.write("\n")
+            self.stream.flush()
