@@ -1,6 +1,4 @@
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,9 +14,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def soffice():
     """LibreOffice for the PDF tests: installed by scripts/install-office.
     Under scripts/test (hence in CI) its absence is a failure, never a silent skip."""
-    path = shutil.which("soffice")
-    if not path:
-        message = "LibreOffice (soffice) is missing: run ./scripts/install-office"
+    from congvan.pdf import OfficeMissing, find_office
+
+    try:
+        path = find_office()
+    except OfficeMissing as exc:
+        message = str(exc)
         if os.environ.get("CI") or os.environ.get("CONGVAN_REQUIRE_OFFICE"):
             pytest.fail(message)
         pytest.skip(message)
@@ -26,11 +27,8 @@ def soffice():
 
 
 def to_pdf(soffice: str, docx_paths: list[Path], outdir: Path) -> list[Path]:
-    """Convert several DOCX in one LibreOffice call (~1 s start-up, then fast)."""
-    profile = outdir / "lo-profile"
-    subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(outdir), *map(str, docx_paths)],
-        check=True, capture_output=True, timeout=300,
-    )
-    return [outdir / (p.stem + ".pdf") for p in docx_paths]
+    """Convert several DOCX in one office run (~1 s start-up, then fast), as congvan does."""
+    from congvan.pdf import Office
+
+    with Office() as office:
+        return office.convert_all([(p, outdir / (p.stem + ".pdf")) for p in docx_paths])

@@ -117,3 +117,13 @@ def test_forms_doc_has_a_complete_form_per_family_and_json():
     kinds = {re.search(r"^loai: (\S+)", b, re.M).group(1) for b, k in blocks if k == "yaml"}
     assert {"cong-van", "ke-hoach", "quyet-dinh", "thong-bao", "to-trinh"} <= kinds
     assert any(json.loads(b)["loai"] for b, k in blocks if k == "json")
+
+
+def test_gallery_shows_every_example():
+    """docs/gallery.md (tools/make_gallery.py) has page 1 of every example form."""
+    gallery = (ROOT / "docs" / "gallery.md").read_text(encoding="utf-8")
+    forms = sorted((ROOT / "examples").glob("[0-9]*.yaml")) + sorted((ROOT / "examples" / "merge").glob("*.yaml"))
+    for form in forms:
+        image = f"gallery/{form.stem}.png"
+        assert f"({image})" in gallery, form.name
+        assert (ROOT / "docs" / image).stat().st_size > 10_000, image

@@ -1,4 +1,4 @@
-"""congvan render FORM -o OUT.docx
+"""congvan render FORM -o OUT.docx   (or -o OUT.pdf, or --pdf for both)
 
 With ``--each ROWS`` (a CSV/YAML/JSON list), or a ``danh_sach`` in the form,
 it is a mail merge: one document per row, written into a folder.
@@ -22,6 +22,10 @@ def add_parser(sub) -> None:
     r.add_argument("-o", "--output", help="tệp DOCX đầu ra (mặc định: tên biểu mẫu .docx); khi trộn thư: thư mục"
                    " (mặc định: tên biểu mẫu) / output DOCX; for a mail merge: the folder")
     r.add_argument("--template", help="mẫu DOCX riêng (mặc định: mẫu theo Phụ lục III) / your own DOCX template")
+    pdf = r.add_argument_group("PDF (LibreOffice)")
+    pdf.add_argument("--pdf", action="store_true",
+                     help="thêm bản PDF cạnh mỗi DOCX (-o x.pdf: chỉ PDF) / a PDF beside each DOCX (-o x.pdf: PDF only)")
+    pdf.add_argument("--pdfa", action="store_true", help="PDF/A-2b để lưu trữ / archival PDF/A-2b")
     merge = r.add_argument_group("trộn thư / mail merge")
     merge.add_argument("--each", metavar="DANH_SACH",
                        help="tệp CSV (hoặc YAML/JSON) các dòng: mỗi dòng một văn bản, cột điền «cột» hoặc đặt trường"
@@ -49,21 +53,51 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render_one(args: argparse.Namespace, form) -> int:
-    from .. import render
+    from .. import render_files
 
     output = Path(args.output) if args.output else Path(Path(args.form).stem + ".docx")
+    pdf_only = output.suffix.lower() == ".pdf"
+    want_pdf = pdf_only or args.pdf or args.pdfa
+    office = _office(args.pdfa) if want_pdf else None  # before writing anything: no DOCX without its PDF
     doc = form.document()
+    docx = output.with_name(f".{output.stem}.congvan-tmp.docx") if pdf_only else output
     try:
-        path = render(doc, output, template=args.template)
+        paths = render_files(doc, docx, template=args.template)
+        if office:
+            pdfs = to_pdfs(office, paths, pdf_only, output)
     except OSError as exc:
         cannot_write(output, exc)
         return 1
+    finally:
+        if pdf_only:
+            for path in output.parent.glob(f".{output.stem}.congvan-tmp*.docx"):
+                path.unlink(missing_ok=True)
     unfilled = ", ".join(f"«{name}»" for name in form.unfilled())
     if unfilled:
         print(f"Lưu ý: {unfilled} được in nguyên văn; dùng --each DANH_SACH.csv để điền"
               f" / note: {unfilled} printed as they stand; use --each LIST.csv to fill them in", file=sys.stderr)
-    print(f"Đã tạo / written: {path}")
+    for path in (pdfs if pdf_only else paths + (pdfs if office else [])):
+        print(f"Đã tạo / written: {path}")
     return 0
+
+
+def _office(pdfa: bool = False):
+    from ..pdf import Office
+
+    return Office(pdfa=pdfa)
+
+
+def to_pdfs(office, docx_paths: list[Path], pdf_only: bool, output: Path) -> list[Path]:
+    """The PDF of each DOCX in one office run. With ``-o x.pdf`` the PDFs take
+    the output's name (``x.pdf``, ``x-phu-luc-1.pdf``)."""
+    def pdf_for(docx: Path) -> Path:
+        if not pdf_only:
+            return docx.with_suffix(".pdf")
+        rest = docx.stem.removeprefix(f".{output.stem}.congvan-tmp")
+        return output.with_name(f"{output.stem}{rest}.pdf")
+
+    with office:
+        return office.convert_all([(p, pdf_for(p)) for p in docx_paths])
 
 
 def render_each(args: argparse.Namespace, form) -> int:
@@ -71,10 +105,11 @@ def render_each(args: argparse.Namespace, form) -> int:
     from ..merge import each, read_rows
 
     outdir = Path(args.output) if args.output else Path(Path(args.form).stem)
-    if outdir.suffix.lower() == ".docx":
+    if outdir.suffix.lower() in (".docx", ".pdf"):
         print(f"Khi trộn thư, -o là thư mục chứa các văn bản, không phải tệp {outdir}"
               f" / for a mail merge, -o names a folder, not the file {outdir}", file=sys.stderr)
         return 2
+    office = _office(args.pdfa) if args.pdf or args.pdfa else None
     rows = read_rows(args.each) if args.each else form.rows
     progress = Progress(len(rows))
     results = []
@@ -91,6 +126,10 @@ def render_each(args: argparse.Namespace, form) -> int:
         print(f"Đã dừng sau {len(results)} dòng / interrupted after {len(results)} rows", file=sys.stderr)
         return 130
     progress.close()
+    if office:
+        written = [r.path for r in results if r.ok and r.path]
+        print(f"Đang xuất {len(written)} PDF / converting {len(written)} to PDF …", file=sys.stderr)
+        to_pdfs(office, written, False, outdir)  # the whole batch through one office process
     return summary(results, outdir)
 
 
