@@ -28,7 +28,20 @@ def load(path: str | os.PathLike) -> VanBan:
     return validate_form(VanBan, path)
 
 
+_CHECKER = ("check", "fix", "Report", "Finding", "UnreadableDocument")
+
+
+def __getattr__(name: str):
+    """``congvan.check`` and its types, imported on first use (lxml is not needed to render)."""
+    if name in _CHECKER:
+        from . import checker
+
+        return getattr(checker, name)
+    raise AttributeError(f"module 'congvan' has no attribute {name!r}")
+
+
 __all__ = [
+    "check", "fix", "Report", "Finding", "UnreadableDocument",
     "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
     "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "VanBan", "load", "render",
     "render_bytes", "render_files", "__version__",

@@ -1,0 +1,55 @@
+"""--fix: apply the corrections the checks attached to their findings, write a
+copy (atomically; never over the original), and check the copy again."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import CongVanError, Problem
+from .findings import FixResult
+
+
+def apply(source, dest, run) -> FixResult:
+    report, ctx, package = run(source, False)
+    dest = Path(dest)
+    if not isinstance(source, (bytes, bytearray)) and dest.resolve() == Path(source).resolve():
+        raise CongVanError([Problem(path="", file=str(dest), vi="không ghi đè lên bản gốc: chọn tên khác (-o)",
+                                    en="will not overwrite the original: choose another name (-o)")])
+    for correction in ctx.fixes:
+        correction()
+    data = _repack(package)
+    _write_atomic(dest, data)
+    after = run(data, False, str(dest))[0]
+    remaining = {(f.rule, f.where, f.found) for f in after.findings}
+    fixed = [f for f in report.findings if (f.rule, f.where, f.found) not in remaining]
+    return FixResult(package.name, str(dest), fixed, after.findings)
+
+
+def _repack(package) -> bytes:
+    """The original zip with the edited XML parts put back."""
+    edited = {"word/document.xml": package.document, **package.parts}
+    if package.styles is not None:
+        edited["word/styles.xml"] = package.styles
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package.raw)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename in edited:
+                data = etree.tostring(edited[info.filename], xml_declaration=True, encoding="UTF-8", standalone=True)
+            else:
+                data = src.read(info.filename)
+            dst.writestr(info, data)
+    return out.getvalue()
+
+
+def _write_atomic(dest: Path, data: bytes) -> None:
+    tmp = dest.with_name(f".{dest.name}.congvan-tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)

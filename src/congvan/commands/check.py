@@ -1,0 +1,74 @@
+"""congvan check FILE.docx... [--format text|json] [--fix [-o OUT]] [--layout]
+
+Exit codes: 0 no errors (warnings alone still pass); 1 at least one error;
+2 a file could not be read (not a DOCX, damaged, encrypted, hostile).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ORDER = 15
+
+
+def add_parser(sub) -> None:
+    c = sub.add_parser("check", help="kiểm tra thể thức một DOCX bất kỳ / check any DOCX against Phụ lục I")
+    c.add_argument("files", nargs="+", metavar="FILE.docx", help="các tệp DOCX / DOCX files")
+    c.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả / output format")
+    c.add_argument("--fix", action="store_true",
+                   help="ghi bản đã sửa các lỗi máy móc (lề, phông, cỡ chữ, số 0); bản gốc giữ nguyên"
+                   " / write a corrected copy; the original is untouched")
+    c.add_argument("-o", "--output", help="tệp (hoặc thư mục, khi nhiều tệp) cho --fix; mặc định TEN-da-sua.docx"
+                   " / file (or folder for several files) for --fix")
+    c.add_argument("--layout", action="store_true",
+                   help="đo thêm trên bản in PDF (cần LibreOffice) / also measure the PDF layout (needs LibreOffice)")
+    c.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..checker import UnreadableDocument, check, fix
+    from ..checker.report import to_json, to_text
+    from ..errors import CongVanError
+
+    reports, unreadable, fixes = [], [], []
+    colour = sys.stdout.isatty() and args.format == "text"
+    for name in args.files:
+        try:
+            if args.fix:
+                result = fix(name, _fix_target(args, Path(name)))
+                fixes.append(result)
+            reports.append(check(name, layout=args.layout))
+        except UnreadableDocument as exc:
+            unreadable.append({"file": name, "problems": [p.to_dict() for p in exc.problems]})
+            for problem in exc.problems:
+                print(f"Không đọc được / cannot read {name}: {problem.vi} / {problem.en}", file=sys.stderr)
+        except CongVanError as exc:
+            unreadable.append({"file": name, "problems": [p.to_dict() for p in exc.problems]})
+            for problem in exc.problems:
+                print(f"{problem}", file=sys.stderr)
+    if args.format == "json":
+        print(to_json(reports, unreadable))
+    else:
+        for report in reports:
+            print(to_text(report, colour))
+        for result in fixes:
+            _print_fix(result)
+    if unreadable:
+        return 2
+    return 1 if any(not r.ok for r in reports) else 0
+
+
+def _fix_target(args: argparse.Namespace, source: Path) -> Path:
+    if args.output and len(args.files) == 1 and not Path(args.output).is_dir():
+        return Path(args.output)
+    folder = Path(args.output) if args.output else source.parent
+    return folder / f"{source.stem}-da-sua{source.suffix or '.docx'}"
+
+
+def _print_fix(result) -> None:
+    print(f"Đã ghi bản sửa / corrected copy written: {result.output}")
+    print(f"  đã sửa / fixed: {len(result.fixed)}; còn lại / remaining: {len(result.remaining)}")
+    for finding in result.remaining:
+        print(f"  cần sửa tay / fix by hand: [{finding.rule}] {finding.message_vi} / {finding.message_en}")
