@@ -55,14 +55,43 @@ def _limits() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def docx_case(kind: str, folder: Path) -> Path:
+    sys.path.insert(0, str(HERE))
+    from make_cases import docx_case as make
+
+    good = congvan.render_bytes(congvan.load(ROOT / "examples" / "000-cong-van-bcd-dak-lak-2022.yaml"))
+    path = folder / f"{kind}.docx"
+    path.write_bytes(make(kind, good))
+    return path
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "congvan", *args], capture_output=True, text=True,
+                          timeout=TIME_LIMIT_S, env=env, cwd=cwd, preexec_fn=_limits)
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "docx" in c], ids=lambda c: c["name"])
+def test_bad_docx_for_check(case, tmp_path):
+    path = docx_case(case["docx"], tmp_path)
+    before = sorted(tmp_path.iterdir())
+    done = run(["check", str(path)], tmp_path)
+    message = done.stdout + done.stderr
+    assert done.returncode == case["exit"], message
+    assert "Traceback" not in message and " / " in message and path.name in message
+    for word in case["words"]:
+        assert word in message, (word, message)
+    assert sorted(tmp_path.iterdir()) == before  # nothing written
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "docx" not in c], ids=lambda c: c["name"])
 def test_bad_input(case, tmp_path):
     form = large_case(case["large"], tmp_path) if "large" in case else Path(
         shutil.copy(HERE / "files" / case["file"], tmp_path))
     out = tmp_path / "out.docx"
     if case.get("out"):
         out = Path(case["out"]) if case["out"].startswith("/") else tmp_path / case["out"]
-    args = [sys.executable, "-m", "congvan", "render", str(form), *case.get("args", [])]
+    args = ["render", str(form), *case.get("args", [])]
     if "each" in case:
         out = tmp_path / "merged"
         out.mkdir()
@@ -71,9 +100,7 @@ def test_bad_input(case, tmp_path):
         args += ["-o", str(out)]
         if out.parent.exists() and not str(out).startswith("/proc"):
             out.write_bytes(PREVIOUS)
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    done = subprocess.run(args, capture_output=True, text=True, timeout=TIME_LIMIT_S, env=env, cwd=tmp_path,
-                          preexec_fn=_limits)
+    done = run(args, tmp_path)
     message = done.stdout + done.stderr
     assert done.returncode == case["exit"], message
     assert "Traceback" not in message
@@ -95,7 +122,7 @@ def test_bad_input(case, tmp_path):
 
 
 def test_catalogue_has_at_least_thirty_cases_and_every_file_is_used():
-    assert len(CASES) >= 30
+    assert len(CASES) >= 30 and len([c for c in CASES if "docx" in c]) >= 4
     used = {c.get("file") for c in CASES} | {c.get("each") for c in CASES}
     assert {p.name for p in (HERE / "files").iterdir()} <= used
 

@@ -63,3 +63,33 @@ def test_cli_exit_2_for_a_file_that_is_not_a_docx(tmp_path):
     done = run_cli("check", bad)
     assert done.returncode == 2
     assert "not a DOCX" in done.stderr and "không phải" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("form", FORMS[:: max(1, len(FORMS) // 4)], ids=lambda f: f.stem)
+def test_examples_pass_on_the_printed_page(form, soffice):
+    """--layout: rule lengths and page numbers measured on the PDF LibreOffice makes."""
+    report = congvan.check(congvan.render_bytes(congvan.load(form)), layout=True, name=form.name)
+    assert report.errors == [], "\n".join(f"{f.rule}: {f.where}: {f.found}: {f.message_en}" for f in report.errors)
+    assert not {n.rule for n in report.not_evaluated} & {"ban-in.duong-ke", "ban-in.so-trang"}
+
+
+@pytest.mark.parametrize("form, rows", [("giay-moi.yaml", "khach-moi.csv"), ("cong-van-cac-xa.yaml", "cac-xa.csv")])
+def test_merged_documents_pass(form, rows):
+    from congvan import merge
+
+    made = list(merge.documents(EXAMPLES / "merge" / form, EXAMPLES / "merge" / rows))
+    assert made and all(item.ok for item in made)
+    for item in made[:3]:
+        report = congvan.check(congvan.render_bytes(item.doc))
+        assert report.errors == [], [(f.rule, f.message_en) for f in report.errors]
+
+
+def test_follow_up_letters_pass():
+    from congvan import followup
+
+    plan = congvan.load(EXAMPLES / "004-ke-hoach-bcd-138-2021.yaml")
+    letters = list(followup.letters(plan, "15/12/2025", don_vi_soan_thao="VP", ngay="20/11/2025"))
+    assert len(letters) >= 2
+    for _, letter in letters:
+        report = congvan.check(congvan.render_bytes(letter))
+        assert report.errors == [], [(f.rule, f.message_en) for f in report.errors]

@@ -127,3 +127,11 @@ def test_gallery_shows_every_example():
         image = f"gallery/{form.stem}.png"
         assert f"({image})" in gallery, form.name
         assert (ROOT / "docs" / image).stat().st_size > 10_000, image
+
+
+def test_check_rule_table_is_up_to_date():
+    sys.path.insert(0, str(ROOT / "tools"))
+    import gen_check_doc
+
+    text = (DOCS / "check.md").read_text(encoding="utf-8")
+    assert text == gen_check_doc.build(text), "run: PYTHONPATH=src python tools/gen_check_doc.py"

@@ -93,3 +93,57 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --- DOCX given to `congvan check`: made at test time from a good document ------------------
+
+def docx_case(kind: str, good: bytes) -> bytes:
+    """A hostile or broken DOCX made from ``good`` (the bytes of a valid one)."""
+    import io
+    import zipfile
+
+    def repack(change) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                dst.writestr(info.filename, change(info.filename, src.read(info.filename)))
+            if kind == "docm":
+                dst.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 macro")
+        return out.getvalue()
+
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    if kind == "truncated":
+        return good[: len(good) * 2 // 3]
+    if kind == "zip-bomb":  # one part that inflates to 300 MB from about 300 KB
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                if info.filename != "word/document.xml":
+                    dst.writestr(info.filename, src.read(info.filename))
+            with dst.open("word/document.xml", "w") as part:
+                chunk = b" " * (1 << 20)
+                for _ in range(300):
+                    part.write(chunk)
+        return out.getvalue()
+    if kind == "xxe":  # billion laughs in document.xml
+        entities = '<!ENTITY a "ha">' + "".join(
+            f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+        return repack(lambda name, data: data.replace(
+            b"?>", f'?><!DOCTYPE w:document [{entities}]>'.encode(), 1).replace(
+            b"<w:t>", b"<w:t>&j;", 1) if name == "word/document.xml" else data)
+    if kind == "docm":  # macro-enabled, renamed to .docx
+        return repack(lambda name, data: data.replace(
+            b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml")
+            if name == "[Content_Types].xml" else data)
+    if kind in ("doc", "encrypted"):  # both are OLE compound files
+        return ole + (b"EncryptedPackage" if kind == "encrypted" else b"WordDocument") * 64
+    if kind == "pdf":
+        return b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n"
+    if kind == "empty":
+        return b""
+    if kind == "no-document":  # a zip, but not a Word package (an .xlsx, say)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as dst:
+            dst.writestr("[Content_Types].xml", '<Types><Override ContentType="spreadsheetml.sheet.main+xml"/></Types>')
+        return out.getvalue()
+    raise ValueError(kind)

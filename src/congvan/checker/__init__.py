@@ -32,7 +32,7 @@ def _run(source, layout: bool, name: str | None = None):
             if rule.layout:
                 ctx.skip(rule.id, "chưa đo trên bản in: dùng --layout (cần LibreOffice)",
                          "not measured on the PDF: use --layout (needs LibreOffice)")
-    report = Report(package.name, ctx.findings, ctx.skipped, len(CHECKS) + (2 if layout else 0))
+    report = Report(package.name, ctx.findings, ctx.skipped, len(CHECKS) + (2 if layout else 0), ctx.not_applicable)
     return report, ctx, package
 
 
@@ -44,6 +44,6 @@ def check(source: str | os.PathLike | bytes, *, layout: bool = False, name: str 
 def fix(source: str | os.PathLike | bytes, dest: str | os.PathLike) -> FixResult:
     """Write a corrected copy of ``source`` to ``dest``: margins, fonts, sizes,
     weights, leading zeros. Returns what was fixed and what is left."""
-    from .fix import apply
+    from .repair import apply
 
     return apply(source, dest, _run)

@@ -17,10 +17,12 @@ from ..rules import ELEMENTS, Profile
 from .findings import Finding, NotEvaluated
 from .locate import Found, norm
 from .registry import BY_ID
-from .view import FONT_SLOTS, Para, View, w
+from .view import FONT_SLOTS, WP, Para, View, w
 
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_PT = 20
+EMU_PER_TWIP = 635
+WORD_CELL_MARGIN_TWIPS = 108  # Word's "Normal Table": 0.19 cm left and right
 LONG = 80  # characters: a paragraph long enough to wrap, so its alignment shows
 CHECKS: dict[str, Callable[["Ctx"], None]] = {}
 
@@ -38,6 +40,7 @@ class Ctx:
     found: Found
     findings: list[Finding] = field(default_factory=list)
     skipped: list[NotEvaluated] = field(default_factory=list)
+    not_applicable: list[NotEvaluated] = field(default_factory=list)  # the rule has nothing to judge in this kind
     fixes: list[Callable[[], None]] = field(default_factory=list)
 
     @property
@@ -57,8 +60,14 @@ class Ctx:
             self.fixes.append(fix)
 
     def skip(self, rule_id: str, vi: str, en: str) -> None:
+        """The file does not let the rule judge: reported, never a silent pass."""
         rule = BY_ID[rule_id]
         self.skipped.append(NotEvaluated(rule_id, f"{rule.vi} / {rule.en}", vi, en))
+
+    def not_for_this_kind(self, rule_id: str, vi: str, en: str) -> None:
+        """The rule does not apply to this kind of document (no V/v line in a quyết định)."""
+        rule = BY_ID[rule_id]
+        self.not_applicable.append(NotEvaluated(rule_id, f"{rule.vi} / {rule.en}", vi, en))
 
 
 # --- formatting helpers ---------------------------------------------------------------------------
@@ -82,13 +91,57 @@ def _set_runs(para: Para, **props) -> Callable[[], None]:
     return apply
 
 
+def _set_paragraphs(paras: list[Para], tag: str, **attrs: str | None) -> Callable[[], None]:
+    """A fix: set (or, with None, remove) attributes of one pPr child on each paragraph."""
+    def apply() -> None:
+        for para in paras:
+            ppr = para.element.find(w("pPr"))
+            if ppr is None:
+                ppr = para.element.makeelement(w("pPr"), {})
+                para.element.insert(0, ppr)
+            node = ppr.find(w(tag))
+            if node is None:
+                node = ppr.makeelement(w(tag), {})
+                _insert_in_order(ppr, node)
+            for name, value in attrs.items():
+                node.attrib.pop(w(name), None) if value is None else node.set(w(name), value)
+    return apply
+
+
+#: pPr children in schema order (CT_PPrBase), so Word never calls the fixed file damaged.
+PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+             "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+             "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+             "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc")
+
+
+RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline",
+             "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w",
+             "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign",
+             "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+SECT_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+              "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
+              "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+
+
+def _insert_in_order(parent, node, order: tuple[str, ...] = PPR_ORDER) -> None:
+    """Insert ``node`` before the first sibling the schema puts after it."""
+    rank = order.index(node.tag.split("}")[1])
+    for at, child in enumerate(parent):
+        name = child.tag.split("}")[1]
+        if name not in order or order.index(name) > rank:
+            parent.insert(at, node)
+            return
+    parent.append(node)
+
+
 def _set_prop(rpr, key: str, value) -> None:
     tags = {"size": ("sz", "szCs"), "bold": ("b", "bCs"), "italic": ("i", "iCs")}[key]
     for tag in tags:
         node = rpr.find(w(tag))
         if node is None:
             node = rpr.makeelement(w(tag), {})
-            rpr.append(node)
+            _insert_in_order(rpr, node, RPR_ORDER)
         node.set(w("val"), str(int(value * 2)) if key == "size" else ("1" if value else "0"))
 
 
@@ -142,7 +195,7 @@ def _fix_page(sec) -> Callable[[], None]:
         size = sec.element.find(w("pgSz"))
         if size is None:
             size = sec.element.makeelement(w("pgSz"), {})
-            sec.element.append(size)
+            _insert_in_order(sec.element, size, SECT_ORDER)
         size.set(w("w"), str(round(rules.PAGE_WIDTH_MM * TWIPS_PER_MM)))
         size.set(w("h"), str(round(rules.PAGE_HEIGHT_MM * TWIPS_PER_MM)))
         size.attrib.pop(w("orient"), None)
@@ -168,7 +221,7 @@ def _fix_margin(sec, side: str) -> Callable[[], None]:
         margin = sec.element.find(w("pgMar"))
         if margin is None:
             margin = sec.element.makeelement(w("pgMar"), {})
-            sec.element.append(margin)
+            _insert_in_order(sec.element, margin, SECT_ORDER)
         margin.set(w(side), str(round(rules.MARGINS_MM[side] * TWIPS_PER_MM)))
     return apply
 
@@ -203,7 +256,7 @@ def _fix_fonts(view: View) -> None:
             fonts = rpr.find(w("rFonts"))
             if fonts is None:
                 fonts = rpr.makeelement(w("rFonts"), {})
-                rpr.insert(0, fonts)
+                _insert_in_order(rpr, fonts, RPR_ORDER)
             for attr in list(fonts.attrib):
                 if attr.endswith("Theme") or attr.endswith("theme"):
                     del fonts.attrib[attr]
@@ -239,10 +292,13 @@ def tieu_ngu(ctx: Ctx) -> None:
 
 
 def _rule_length(ctx: Ctx, rule_id: str, rule_para: Para | None, lines: list[Para], ratio: tuple[float, float],
-                 what: str) -> None:
+                 names: tuple[str, str]) -> None:
+    what, what_en = names
     if rule_para is None:
         return ctx.breach(rule_id, lines[-1].label(), "không có / none", "đường kẻ liền / a solid rule",
-                          f"Thiếu đường kẻ dưới {what}", f"no rule under the {what}")
+                          f"Thiếu đường kẻ dưới {what}", f"no rule under the {what_en}")
+    if rule_para.lines:
+        return _stroke_length(ctx, rule_id, rule_para, lines, ratio, names)
     width = _cell_width_twips(rule_para)
     if rule_para.text.strip() or width is None:
         return ctx.skip(rule_id, "đường kẻ không đo được trên DOCX; dùng --layout để đo trên bản in",
@@ -254,10 +310,24 @@ def _rule_length(ctx: Ctx, rule_id: str, rule_para: Para | None, lines: list[Par
         ctx.breach(rule_id, rule_para.label(), f"{length_pt / line_pt:.2f} × dòng chữ / of the line",
                    f"{low:.2f}–{high:.2f} × dòng chữ / of the line",
                    f"Đường kẻ dưới {what} dài {length_pt / line_pt:.2f} lần dòng chữ",
-                   f"the rule under the {what} is {length_pt / line_pt:.2f} times the line")
+                   f"the rule under the {what_en} is {length_pt / line_pt:.2f} times the line")
     if abs(rule_para.ind_left - rule_para.ind_right) > 30 or rule_para.align not in ("center", "both", "justify"):
         ctx.breach(rule_id, rule_para.label(), "lệch / off centre", "căn giữa / centred",
-                   f"Đường kẻ dưới {what} phải căn giữa", f"the rule under the {what} must be centred")
+                   f"Đường kẻ dưới {what} phải căn giữa", f"the rule under the {what_en} must be centred")
+
+
+def _stroke_length(ctx: Ctx, rule_id: str, rule_para: Para, lines: list[Para], ratio, names) -> None:
+    """A drawn line: its length from the shape; which one, when two share a paragraph, by the text's side."""
+    what, what_en = names
+    strokes = sorted(rule_para.lines, key=lambda s: s.centre_pt or 0)
+    stroke = strokes[-1] if lines[-1].column == 1 else strokes[0]
+    line_pt = max(_line_pt(p) for p in lines)
+    low, high = ratio
+    if not low * line_pt - 2 <= stroke.length_pt <= high * line_pt + 2:
+        share = stroke.length_pt / line_pt
+        ctx.breach(rule_id, rule_para.label(), f"{share:.2f} × dòng chữ / of the line",
+                   f"{low:.2f}–{high:.2f} × dòng chữ / of the line", f"Đường kẻ dưới {what} dài {share:.2f} lần dòng chữ",
+                   f"the rule under the {what_en} is {share:.2f} times the line")
 
 
 def _line_pt(para: Para) -> float:
@@ -269,20 +339,35 @@ def _line_pt(para: Para) -> float:
 
 
 def _cell_width_twips(para: Para) -> int | None:
-    cell = next((a for a in para.element.iterancestors() if a.tag == w("tc")), None)
+    cell = next((a for a in para.element.iterancestors() if a.tag in (w("tc"), w("txbxContent"))), None)
     if cell is None:
         return None
+    if cell.tag == w("txbxContent"):  # a text box: the width of its shape
+        extent = next((a.find(f"{{{WP}}}extent") for a in cell.iterancestors() if a.tag == f"{{{WP}}}anchor"), None)
+        return int(int(extent.get("cx", "0")) / EMU_PER_TWIP) if extent is not None else None
     width = cell.find(f"{w('tcPr')}/{w('tcW')}")
     if width is None or width.get(w("type"), "dxa") != "dxa":
         return None
-    return int(width.get(w("w"), "0") or 0)
+    return int(width.get(w("w"), "0") or 0) - sum(_cell_margin(cell, side) for side in ("left", "right"))
+
+
+def _cell_margin(cell, side: str) -> int:
+    """Text stands inside the cell's margins: its own, else the table's, else Word's default."""
+    table = next(a for a in cell.iterancestors() if a.tag == w("tbl"))
+    for where in (f"{w('tcPr')}/{w('tcMar')}", f"{w('tblPr')}/{w('tblCellMar')}"):
+        holder = (cell if where.startswith(w("tcPr")) else table).find(where)
+        node = None if holder is None else (holder.find(w(side)) if holder.find(w(side)) is not None
+                                            else holder.find(w("start" if side == "left" else "end")))
+        if node is not None and node.get(w("type"), "dxa") == "dxa":
+            return int(node.get(w("w"), "0") or 0)
+    return WORD_CELL_MARGIN_TWIPS
 
 
 @check("o1.duong-ke")
 def motto_rule(ctx: Ctx) -> None:
     if ctx.found.tieu_ngu is None:
         return ctx.skip("o1.duong-ke", "không thấy Tiêu ngữ", "no motto found")
-    _rule_length(ctx, "o1.duong-ke", ctx.found.motto_rule, [ctx.found.tieu_ngu], (0.97, 1.03), "Tiêu ngữ")
+    _rule_length(ctx, "o1.duong-ke", ctx.found.motto_rule, [ctx.found.tieu_ngu], (0.97, 1.03), ("Tiêu ngữ", "motto"))
 
 
 @check("o2.chu-quan")
@@ -309,7 +394,7 @@ def agency_rule(ctx: Ctx) -> None:
     if not ctx.found.agency:
         return ctx.skip("o2.duong-ke", "không thấy tên cơ quan ban hành", "no issuing agency found")
     _rule_length(ctx, "o2.duong-ke", ctx.found.agency_rule, ctx.found.agency, rules.AGENCY_RULE_RATIO,
-                 "tên cơ quan ban hành")
+                 ("tên cơ quan ban hành", "issuing agency's name"))
 
 
 NUMBER = re.compile(r"^Số\s*(?P<colon>:?)\s*(?P<num>\d*)\s*/\s*(?P<code>.*)$")
@@ -365,7 +450,7 @@ def place_date(ctx: Ctx) -> None:
     ngay = ctx.found.ngay
     if ngay is None:
         if ctx.found.doc_type and ctx.found.doc_type.slug == "bien-ban":
-            return ctx.skip("o4.dia-danh-ngay", "biên bản không có dòng địa danh, ngày tháng (Mẫu 1.9)",
+            return ctx.not_for_this_kind("o4.dia-danh-ngay", "biên bản không có dòng địa danh, ngày tháng (Mẫu 1.9)",
                             "a biên bản has no place/date line (Mẫu 1.9)")
         return missing(ctx, "o4.dia-danh-ngay", "địa danh và ngày tháng", "the place and date")
     element_format(ctx, "o4.dia-danh-ngay", ngay, "dia_danh_ngay", "Địa danh và ngày tháng")
@@ -395,7 +480,7 @@ def title(ctx: Ctx) -> None:
     found = ctx.found
     if found.ten_loai is None:
         if found.is_cong_van:
-            return ctx.skip("o5.ten-loai", "công văn không có tên loại", "a công văn has no type name")
+            return ctx.not_for_this_kind("o5.ten-loai", "công văn không có tên loại", "a công văn has no type name")
         return missing(ctx, "o5.ten-loai", "tên loại văn bản (hoặc “V/v” của công văn)",
                        "the type name (or a công văn's “V/v” line)")
     element_format(ctx, "o5.ten-loai", found.ten_loai, "ten_loai", "Tên loại văn bản")
@@ -406,7 +491,7 @@ def title(ctx: Ctx) -> None:
 @check("o5.vv")
 def vv(ctx: Ctx) -> None:
     if not ctx.found.vv:
-        return ctx.skip("o5.vv", "không phải công văn (không có dòng V/v)", "not a công văn (no V/v line)")
+        return ctx.not_for_this_kind("o5.vv", "không phải công văn (không có dòng V/v)", "not a công văn (no V/v line)")
     first = ctx.found.vv[0]
     if not norm(first.text).startswith("V/v "):
         ctx.breach("o5.vv", first.label(), norm(first.text)[:4], "V/v ",
@@ -422,7 +507,7 @@ def kinh_gui(ctx: Ctx) -> None:
     if not paras:
         if ctx.found.is_cong_van:
             return missing(ctx, "o9a.kinh-gui", "“Kính gửi:”", "“Kính gửi:”")
-        return ctx.skip("o9a.kinh-gui", "văn bản không có Kính gửi", "the document has no Kính gửi")
+        return ctx.not_for_this_kind("o9a.kinh-gui", "văn bản không có Kính gửi", "the document has no Kính gửi")
     head = norm(paras[0].text)
     if not head.startswith("Kính gửi:"):
         ctx.breach("o9a.kinh-gui", paras[0].label(), head[:12], "Kính gửi:",
@@ -451,7 +536,7 @@ def body(ctx: Ctx) -> None:
     if off:
         ctx.breach("o6.noi-dung", _several(off), off[0].align, "justify",
                    f"{len(off)} đoạn nội dung không căn đều hai lề", f"{len(off)} body paragraphs are not justified",
-                   lambda: [_set_align(p) for p in off])
+                   _set_paragraphs(off, "jc", val="both"))
     sized = [p for p in paras if p.sizes() - allowed]
     if sized:
         sizes = sorted({s for p in sized for s in p.sizes() - allowed})
@@ -467,18 +552,6 @@ def _several(paras: list[Para]) -> str:
     return paras[0].label() + more
 
 
-def _set_align(para: Para) -> None:
-    ppr = para.element.find(w("pPr"))
-    if ppr is None:
-        ppr = para.element.makeelement(w("pPr"), {})
-        para.element.insert(0, ppr)
-    jc = ppr.find(w("jc"))
-    if jc is None:
-        jc = ppr.makeelement(w("jc"), {})
-        ppr.append(jc)
-    jc.set(w("val"), "both")
-
-
 @check("o6.thut-dong")
 def indent(ctx: Ctx) -> None:
     paras = [p for p in ctx.found.body if len(norm(p.text)) > LONG and p.align == "justify"]
@@ -489,11 +562,13 @@ def indent(ctx: Ctx) -> None:
     if off:
         ctx.breach("o6.thut-dong", _several(off), f"{off[0].first_line / TWIPS_PER_MM / 10:.2f} cm", "1 / 1,27 cm",
                    f"{len(off)} đoạn thụt đầu dòng khác 1 cm hoặc 1,27 cm",
-                   f"{len(off)} paragraphs indent their first line other than 1 or 1.27 cm")
+                   f"{len(off)} paragraphs indent their first line other than 1 or 1.27 cm",
+                   _set_paragraphs(off, "ind", firstLine=str(allowed[0]), hanging=None))
     tight = [p for p in paras if p.before + p.after < rules.PARAGRAPH_SPACING_PT - 0.1]
     if tight:
         ctx.breach("o6.thut-dong", _several(tight), _pt(tight[0].before + tight[0].after), "≥ 6 pt",
-                   f"{len(tight)} đoạn cách nhau dưới 6 pt", f"{len(tight)} paragraphs less than 6 pt apart")
+                   f"{len(tight)} đoạn cách nhau dưới 6 pt", f"{len(tight)} paragraphs less than 6 pt apart",
+                   _set_paragraphs(tight, "spacing", before=str(round(rules.PARAGRAPH_SPACING_PT * TWIPS_PER_PT))))
     low, high = rules.LINE_SPACING_RANGE
     spaced = [p for p in paras if not low - 0.01 <= p.line <= high + 0.01]
     if spaced:

@@ -37,6 +37,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     not_evaluated: list[NotEvaluated] = field(default_factory=list)
     rules_checked: int = 0
+    not_applicable: list[NotEvaluated] = field(default_factory=list)  # rules this kind of document has no use for
 
     @property
     def errors(self) -> list[Finding]:
@@ -56,6 +57,7 @@ class Report:
             "rules_checked": self.rules_checked,
             "findings": [asdict(f) for f in self.findings],
             "not_evaluated": [asdict(n) for n in self.not_evaluated],
+            "not_applicable": [asdict(n) for n in self.not_applicable],
         }
 
 

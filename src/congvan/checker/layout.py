@@ -11,6 +11,7 @@ from .checks import Ctx
 from .locate import norm
 
 MM = 72 / 25.4
+RULE_GAP_PT = 24  # a rule drawn as the border of an empty paragraph sits a line below the text
 
 
 def measure(ctx: Ctx, docx: bytes) -> None:
@@ -57,7 +58,7 @@ def _rule_below(page, x0: float, x1: float, bottom: float) -> tuple[float, float
     strokes = [(l["x0"], l["x1"], l["top"]) for l in page.lines if abs(l["top"] - l["bottom"]) < 1.5]
     strokes += [(r["x0"], r["x1"], r["top"]) for r in page.rects if r["height"] < 1.5 and r["width"] > 10]
     centre = (x0 + x1) / 2
-    below = sorted((s for s in strokes if 0 < s[2] - bottom < 14 and s[0] < centre < s[1]), key=lambda s: s[2])
+    below = sorted((s for s in strokes if 0 < s[2] - bottom < RULE_GAP_PT and s[0] < centre < s[1]), key=lambda s: s[2])
     return (below[0][0], below[0][1]) if below else None
 
 

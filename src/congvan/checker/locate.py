@@ -18,6 +18,10 @@ from .view import Para, View
 
 HEADER_SPAN = 25  # the header band lies within the first paragraphs of page 1
 MARKS = ("LƯU HÀNH", "XEM XONG", "DỰ THẢO", "KHẨN", "HỎA TỐC", "HOẢ TỐC", "MẬT", "SAO Y", "SAO LỤC", "TRÍCH SAO")
+#: How a parent-body line (ô 2, first line) usually begins, and how an issuing body's name begins.
+PARENT_STARTS = ("UBND ", "ỦY BAN NHÂN DÂN TỈNH", "ỦY BAN NHÂN DÂN THÀNH PHỐ", "BỘ ", "TỈNH ỦY", "HĐND ", "TỔNG CỤC ")
+AGENCY_STARTS = ("SỞ ", "PHÒNG ", "BAN ", "VĂN PHÒNG", "CỤC ", "VỤ ", "TRƯỜNG ", "TRUNG TÂM ", "CHI CỤC ",
+                 "THANH TRA", "HỘI ĐỒNG", "BỆNH VIỆN", "ỦY BAN NHÂN DÂN")
 DATE_LINE = re.compile(r"^\s*[^,\d]{2,60},\s*ngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE)
 
 
@@ -53,16 +57,15 @@ class Found:
 
 
 def split_tabs(para: Para) -> list[Para]:
-    """"UBND TỈNH X<tab><tab>CỘNG HÒA …" → its left and right halves."""
+    """"<tab>UBND TỈNH X<tab>CỘNG HÒA …" → its left and right halves (leading tabs only indent)."""
     if "\t" not in para.text.strip("\t "):
         return [para]
     left: list = []
     right: list = []
     side = left
     for run in para.runs:
-        pieces = run.text.split("\t")
-        for n, piece in enumerate(pieces):
-            if n:
+        for n, piece in enumerate(run.text.split("\t")):
+            if n and side is left and any(r.text.strip() for r in left):
                 side = right
             if piece:
                 side.append(replace(run, text=piece))
@@ -102,14 +105,15 @@ def _first(paras, indexes, test, texts) -> Para | None:
 
 
 def _rule_after(paras: list[Para], line: Para) -> Para | None:
-    """The rule under a line: its own bottom border, or an empty bordered paragraph just below."""
-    if line.border_bottom:
+    """The rule under a line: its own bottom border or a drawn line, or an empty
+    paragraph just below (same cell, box or line) carrying either."""
+    if line.border_bottom or line.lines:
         return line
     at = paras.index(line)
     for p in paras[at + 1:at + 3]:
-        if _place(p) == _place(line) and not p.text.strip() and p.border_bottom:
+        if p.where == line.where and not p.text.strip() and (p.border_bottom or p.lines):
             return p
-        if p.text.strip():
+        if p.text.strip() and _place(p) == _place(line):
             break
     return None
 
@@ -128,9 +132,17 @@ def _agency(found: Found, paras, texts, head) -> None:
         found.agency = [p for p in lines if p not in named]
     else:
         first_bold = next((n for n, p in enumerate(lines) if p.all("bold")), 0)
+        if first_bold == 0 and len(lines) > 1 and _parent_like(lines):
+            first_bold = 1  # "UBND TỈNH X" over "SỞ Y", both bold: the first is still the parent
         found.parent, found.agency = lines[:first_bold], lines[first_bold:]
     if found.agency:
         found.agency_rule = _rule_after(paras, found.agency[-1])
+
+
+def _parent_like(lines: list[Para]) -> bool:
+    """The first line names a parent body and the next starts a new name, not a wrapped half."""
+    first, second = norm(lines[0].text), norm(lines[1].text)
+    return first.startswith(PARENT_STARTS) and second.startswith(AGENCY_STARTS)
 
 
 def _is_mark(text: str) -> bool:
@@ -149,6 +161,9 @@ def _after_number_row(found: Found, paras: list[Para]) -> int:
     in_table = so.where[0] == "table"
     for at in range(paras.index(so) + 1, len(paras)):
         p, text = paras[at], norm(paras[at].text)
+        if not in_table and p.index == so.index:  # the date, right half of a tab-split line
+            last = at
+            continue
         if in_table and p.where[:2] != so.where[:2]:
             break
         same_column = not in_table or p.where[3] == so.where[3]

@@ -39,6 +39,14 @@ class Run:
         return self.text.upper() if self.caps else self.text
 
 
+@dataclass(frozen=True)
+class Stroke:
+    """A straight line drawn as a shape (how Word users draw the header rules)."""
+
+    length_pt: float
+    centre_pt: float | None  # from the margin, when the anchor says so
+
+
 @dataclass(eq=False)  # identity: locate() finds paragraphs by `is`/index
 class Para:
     index: int
@@ -56,6 +64,7 @@ class Para:
     where: tuple  # ("body",) | ("table", t, row, col) | ("textbox", n)
     element: etree._Element
     column: int | None = None  # 0/1 for the halves of a tab-split header line
+    lines: list[Stroke] = field(default_factory=list)  # drawn line shapes anchored here
 
     @property
     def text(self) -> str:
@@ -234,6 +243,7 @@ class Builder:
             para.runs.append(Run(_run_text(run), props["size"], props["bold"], props["italic"], props["caps"],
                                  props["fonts"], run))
             boxes += _text_boxes(run)
+        para.lines = _strokes(p)
         for box in boxes:
             self.boxes += 1
             self.blocks(box, ("textbox", self.boxes))
@@ -290,6 +300,29 @@ def _text_boxes(run: etree._Element) -> list[etree._Element]:
             continue
         if not any(a.tag == w("txbxContent") for a in box.iterancestors()):
             out.append(box)
+    return out
+
+
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+EMU_PER_PT = 12700
+LINE_SHAPES = ("line", "straightConnector1")
+
+
+def _strokes(p: etree._Element) -> list[Stroke]:
+    """Line shapes anchored in the paragraph: DrawingML lines, their length from the extent."""
+    out = []
+    for anchor in p.iter(f"{{{WP}}}anchor", f"{{{WP}}}inline"):
+        geom = anchor.find(f".//{{{A}}}prstGeom")
+        extent = anchor.find(f"{{{WP}}}extent")
+        if geom is None or geom.get("prst") not in LINE_SHAPES or extent is None:
+            continue
+        if any(a.tag == f"{{{MC}}}Fallback" for a in anchor.iterancestors()):
+            continue
+        length = _int(extent.get("cx")) / EMU_PER_PT
+        offset = anchor.find(f"{{{WP}}}positionH/{{{WP}}}posOffset")
+        centre = _int(offset.text) / EMU_PER_PT + length / 2 if offset is not None else None
+        out.append(Stroke(length, centre))
     return out
 
 
