@@ -135,3 +135,17 @@ def test_check_rule_table_is_up_to_date():
 
     text = (DOCS / "check.md").read_text(encoding="utf-8")
     assert text == gen_check_doc.build(text), "run: PYTHONPATH=src python tools/gen_check_doc.py"
+
+
+def test_api_doc_lists_every_public_name_and_nothing_else():
+    """docs/api.md is the stable API: each name in congvan.__all__ is there, and its
+    `congvan` table names nothing the package does not export."""
+    import congvan
+
+    text = (DOCS / "api.md").read_text(encoding="utf-8")
+    table = text.split("## `congvan` (the names in `congvan.__all__`)", 1)[1].split("\n## ", 1)[0]
+    documented = {name for cell in re.findall(r"^\| ([^|]+) \|", table, re.M)
+                  for name in re.findall(r"`(\w+)", cell)} - {"name"}
+    assert documented == set(congvan.__all__), (documented ^ set(congvan.__all__))
+    for name in congvan.__all__:
+        assert getattr(congvan, name) is not None

@@ -21,7 +21,8 @@ def measure(ctx: Ctx, docx: bytes) -> None:
         from ..pdf import docx_bytes_to_pdf
         pdf_bytes = docx_bytes_to_pdf(docx)
     except ImportError:
-        return _skip_all(ctx, "thiếu pdfplumber (pip install pdfplumber)", "pdfplumber is missing")
+        return _skip_all(ctx, "thiếu pdfplumber: pip install 'congvan[layout]'",
+                         "pdfplumber is missing: pip install 'congvan[layout]'")
     except Exception as exc:  # OfficeMissing, ConversionFailed: the reason is in the message
         return _skip_all(ctx, f"không tạo được bản in: {exc}", f"no PDF could be made: {exc}")
     with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:

@@ -1,0 +1,141 @@
+"""Reading what a client sends: bounded bodies, JSON forms, DOCX uploads, Accept.
+
+Nothing here trusts the client: the body is refused by its declared size
+before it is read and counted again while it streams in; a form is JSON
+(or YAML) text parsed by the library's own reader, so errors carry the
+library's bilingual messages with line and column.
+"""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import json
+from typing import Any
+
+from fastapi import Request
+
+from ..errors import FormError, Problem
+from ..forms import decode, parse
+from .problems import ApiProblem
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+#: Output formats of /v1/render, by media type, in order of preference for wildcards.
+#: zip: the document with its appendices kept in files of their own (Mẫu 2.2).
+FORMATS = {DOCX: "docx", "application/pdf": "pdf", "image/png": "png", "text/html": "html", "application/zip": "zip"}
+JSON_TYPES = ("application/json", "text/json")
+YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
+
+
+def too_large(limit: int) -> ApiProblem:
+    kb = limit // 1024
+    return ApiProblem(
+        413, "request-too-large", ("Yêu cầu quá lớn", "Content too large"),
+        (f"Nội dung gửi lên lớn hơn giới hạn {kb} KB của dịch vụ",
+         f"the request body is larger than the service's limit of {kb} KB"),
+    )
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The whole body, refused (413) as soon as it is known to exceed limit."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise ApiProblem(400, "bad-content-length", ("Yêu cầu không hợp lệ", "Bad request"),
+                             ("Content-Length không phải là số", "Content-Length is not a number"))
+        if int(declared) > limit:
+            raise too_large(limit)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:  # chunked bodies declare no size: count while they stream
+            raise too_large(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def form_data(raw: bytes, content_type: str) -> Any:
+    """The form in a request body as plain data (FormError → 400 by the caller)."""
+    if content_type and content_type not in JSON_TYPES + YAML_TYPES and not content_type.endswith("+json"):
+        raise ApiProblem(
+            415, "unsupported-media-type", ("Kiểu dữ liệu không được hỗ trợ", "Unsupported media type"),
+            (f"Biểu mẫu phải gửi dạng JSON (Content-Type: application/json), không phải {content_type}",
+             f"send the form as JSON (Content-Type: application/json), not {content_type}"),
+        )
+    if not raw.strip():
+        raise FormError([Problem(path="", vi="Nội dung yêu cầu trống: hãy gửi biểu mẫu JSON",
+                                 en="the request body is empty: send the form as JSON")])
+    text = decode(raw, None)
+    if content_type in YAML_TYPES:
+        return parse(text, None)[0]
+    return _json(text)
+
+
+def _json(text: str) -> Any:
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
+        data: dict = {}
+        for key, value in pairs:
+            if key in data:
+                raise FormError([Problem(path=key, vi=f"Khóa '{key}' bị lặp", en=f"duplicate key '{key}'")])
+            data[key] = value
+        return data
+
+    try:
+        return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise FormError([Problem(path="", vi=f"Lỗi cú pháp JSON: {exc.msg}", en=f"JSON syntax error: {exc.msg}",
+                                 line=exc.lineno, column=exc.colno)]) from None
+    except RecursionError:
+        raise FormError([Problem(path="", vi="JSON lồng quá sâu", en="the JSON is nested too deeply")]) from None
+
+
+def _no_constant(name: str) -> Any:
+    raise FormError([Problem(path="", vi=f"JSON không cho phép {name}", en=f"{name} is not allowed in JSON")])
+
+
+def uploaded_file(raw: bytes, content_type_header: str) -> bytes:
+    """The DOCX in a /v1/check request: the raw body, or the file part of a multipart form."""
+    if not content_type_header.lower().startswith("multipart/form-data"):
+        return raw
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        b"Content-Type: " + content_type_header.encode("latin-1") + b"\r\n\r\n" + raw)
+    parts = list(message.iter_parts()) if message.is_multipart() else []
+    files = [p for p in parts if p.get_param("filename", header="content-disposition") is not None]
+    named = [p for p in parts if p.get_param("name", header="content-disposition") == "file"]
+    chosen = (named or files)[:1]
+    if not chosen:
+        raise ApiProblem(
+            400, "no-file", ("Thiếu tệp", "No file"),
+            ("Biểu mẫu gửi lên không có tệp DOCX (trường 'file')",
+             "the multipart form carries no DOCX file (field 'file')"),
+        )
+    return chosen[0].get_payload(decode=True) or b""
+
+
+def negotiate(accept: str | None) -> str:
+    """The output format the client accepts best: docx, pdf, png or html (406 if none)."""
+    ranges = []
+    for position, item in enumerate((accept or "*/*").split(",")):
+        kind, *params = [p.strip() for p in item.split(";")]
+        quality = 1.0
+        for param in params:
+            if param.lower().startswith("q="):
+                try:
+                    quality = float(param[2:])
+                except ValueError:
+                    quality = 0.0
+        if kind and quality > 0:
+            ranges.append((-quality, position, kind.lower()))
+    for _, _, kind in sorted(ranges):
+        for media, fmt in FORMATS.items():
+            if kind in (media, "*/*", media.split("/")[0] + "/*"):
+                return fmt
+    offered = ", ".join(FORMATS)
+    raise ApiProblem(
+        406, "not-acceptable", ("Không có định dạng được yêu cầu", "Not acceptable"),
+        (f"Dịch vụ chỉ trả về: {offered}", f"the service answers only with: {offered}"),
+    )

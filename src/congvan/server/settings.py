@@ -1,0 +1,65 @@
+"""What an operator may tune: limits of a public deployment and where templates live.
+
+Every limit has a default that is safe on a public network; ``congvan serve``
+sets them from its options.  With several uvicorn worker processes the
+settings travel to each worker as JSON in one environment variable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+ENV_VAR = "CONGVAN_SERVER_SETTINGS"
+
+
+def _default_threads() -> int:
+    # Rendering holds the GIL; more threads than cores only helps while
+    # LibreOffice (PDF) works in its own process.
+    return max(2, min(8, os.cpu_count() or 2))
+
+
+@dataclass(frozen=True)
+class Settings:
+    #: Largest request body; a real kế hoạch with appendices is ~50 kB.
+    max_request_bytes: int = 2 * 1024 * 1024
+    #: Most body blocks, tasks and list lines in one document.
+    max_blocks: int = 2000
+    #: Seconds a client waits for a DOCX (queue time included).
+    render_timeout_s: float = 10.0
+    #: Seconds a client waits for a PDF or a page image: LibreOffice is slow to start.
+    pdf_timeout_s: float = 90.0
+    #: Threads that render; renders beyond threads + queue are refused with 503.
+    pool_threads: int = _default_threads()
+    pool_queue: int = 32
+    #: Seconds a refused client is told to wait (Retry-After).
+    retry_after_s: int = 2
+    #: The only directory whose DOCX templates a client may name (?template=NAME).
+    template_dir: Path | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("max_request_bytes", "max_blocks", "pool_threads"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} phải lớn hơn 0 / {name} must be at least 1")
+        if self.pool_queue < 0 or self.render_timeout_s <= 0 or self.pdf_timeout_s <= 0:
+            raise ValueError("pool_queue ≥ 0, thời hạn > 0 / pool_queue ≥ 0 and timeouts > 0")
+        if self.template_dir is not None:
+            object.__setattr__(self, "template_dir", Path(self.template_dir).resolve())
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["template_dir"] = str(self.template_dir) if self.template_dir else None
+        return json.dumps(data)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Settings":
+        data = json.loads(text)
+        known = {f.name for f in fields(cls)}
+        return replace(cls(), **{k: v for k, v in data.items() if k in known})
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        text = os.environ.get(ENV_VAR)
+        return cls.from_json(text) if text else cls()
