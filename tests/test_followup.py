@@ -51,9 +51,9 @@ def test_bad_deadline_and_missing_unit_are_named(plan):
 
 
 def test_cli_writes_one_file_per_agency(tmp_path, capsys):
-    code = main(["follow-up", str(PLAN), "--han", "15/12/2025", "--don-vi", "VP", "-o", str(tmp_path)])
+    code = main(["follow-up", str(PLAN), "--han", "15/12/2025", "--don-vi", "VP", "-o", str(tmp_path / "moi")])
     assert code == 0, capsys.readouterr().err
-    files = sorted(tmp_path.glob("*.docx"))
+    files = sorted((tmp_path / "moi").glob("*.docx"))  # the folder is made
     assert len(files) == len(followup.lead_agencies(congvan.load(PLAN)))
     assert any(f.name == "bao-cao-Bộ Công an.docx" for f in files)
     assert all("/" not in f.name and ":" not in f.name for f in files)

@@ -142,6 +142,8 @@ def test_every_random_document_renders_opens_keeps_every_word_and_is_determinist
     assert is_subsequence(body_words(doc), out)
     assert tokens(doc.nguoi_ky.ho_ten)[0] in out
     assert tokens(plain(doc.trich_yeu))[0] in out
+    report = congvan.check(data)
+    assert report.errors == [], [(f.rule, f.where, f.found, f.message_en) for f in report.errors]
 
 
 @pytest.fixture(scope="module")

@@ -88,8 +88,10 @@ def letters(
     if not unit:
         raise FormError([Problem(
             path="don_vi_soan_thao",
-            vi="Cần đơn vị soạn thảo (don_vi_soan_thao) để ghép ký hiệu công văn, ví dụ BCĐ-CAT",
-            en="the drafting unit (don_vi_soan_thao) is needed for the công văn's ký hiệu",
+            vi="Cần đơn vị soạn thảo để ghép ký hiệu công văn (ví dụ BCĐ-CAT): ghi don_vi_soan_thao trong kế hoạch"
+               " hoặc dùng --don-vi VP",
+            en="the drafting unit is needed for the công văn's ký hiệu: set don_vi_soan_thao in the plan"
+               " or pass --don-vi VP",
         )])
     today = dt.date.today()
     reference = f"{plan_number(plan)} của {_name(plan)}"

@@ -191,7 +191,12 @@ def _title_and_addressees(found: Found, paras, texts, start: int) -> None:
         if text.startswith("Kính gửi"):
             found.kinh_gui.append(paras[i])
             i += 1
-            while i < len(paras) and texts[i].startswith(("-", "–", "+")):
+            # addressee lines follow; the one ending in "." is the last, and a dash item of the
+            # body (laid out as body text, not as the list above it) is not one of them
+            inline = text.split(":", 1)[-1].strip()  # "Kính gửi: Sở Tư pháp": one addressee, on this line
+            while not inline and i < len(paras) and texts[i].startswith(("-", "–", "+")) \
+                    and not texts[i - 1].endswith(".") \
+                    and (len(found.kinh_gui) == 1 or paras[i].align == found.kinh_gui[1].align):
                 found.kinh_gui.append(paras[i])
                 i += 1
             break
@@ -225,8 +230,16 @@ def _signature_before(paras, texts, label_at: int) -> list[Para]:
 def _signature(found: Found, block: list[Para]) -> None:
     lines = [p for p in block if norm(p.text)]
     names = [p for p in lines if not p.upper]
+    if not names and len(lines) > 1 and _gap_before(block, lines[-1]):
+        names = lines[-1:]  # a name such as "A B" reads as upper case; the signing space marks it
     found.ho_ten = names[-1] if names else None
     found.authority = [p for p in lines if p.upper and (found.ho_ten is None or p.index < found.ho_ten.index)]
+
+
+def _gap_before(block: list[Para], line: Para) -> bool:
+    """An empty paragraph (the space for the signature) just above ``line``."""
+    at = block.index(line)
+    return at > 0 and not norm(block[at - 1].text)
 
 
 def _body(found: Found, paras, start: int) -> None:

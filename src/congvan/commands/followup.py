@@ -39,6 +39,11 @@ def run(args: argparse.Namespace) -> int:
     if not made:
         print("Kế hoạch không có nhiệm vụ nào có cơ quan chủ trì / the plan has no task with a lead agency")
         return 2
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)  # as the mail merge does: the folder is the user's intent
+    except OSError as exc:
+        cannot_write(outdir, exc)
+        return 1
     used: set[str] = set()
     for agency, letter in made:
         path = outdir / safe_file_name(f"bao-cao-{agency}", ".docx", used)
