@@ -147,3 +147,28 @@ def test_layout_measures_agree_with_the_docx(name, soffice):
     measured = {f.rule for f in report.findings if f.rule.startswith("ban-in.")}
     assert measured == LAYOUT[name], [(f.rule, f.found, f.message_en) for f in report.findings]
     assert not {n.rule for n in report.not_evaluated} & {"ban-in.duong-ke", "ban-in.so-trang"}
+
+
+def test_a_folder_is_printed_in_one_office_run(soffice, tmp_path, monkeypatch):
+    """check_all(..., layout=True): one batch conversion; an unreadable file keeps its place."""
+    import congvan.pdf
+
+    bad = tmp_path / "hong.docx"
+    bad.write_bytes(b"PK\x03\x04 not really")
+    monkeypatch.setattr(congvan.pdf, "docx_bytes_to_pdf", lambda *a, **k: pytest.fail("converted one by one"))
+    names = ["so-trang-trang-1.docx", "sach-tab.docx", "thieu-duong-ke-tieu-ngu.docx"]
+    results = congvan.check_all([bad, *(FIXTURES / n for n in names)], layout=True)
+    assert isinstance(results[0], congvan.UnreadableDocument)
+    for name, report in zip(names, results[1:]):
+        assert report.file.endswith(name)
+        assert {f.rule for f in report.findings if f.rule.startswith("ban-in.")} == LAYOUT[name]
+        assert not {n.rule for n in report.not_evaluated} & {"ban-in.duong-ke", "ban-in.so-trang"}
+
+
+def test_cli_checks_several_files_and_exits_2_if_one_is_unreadable(tmp_path):
+    bad = tmp_path / "ghi-chu.docx"
+    bad.write_text("không phải DOCX", encoding="utf-8")
+    done = run_cli("check", FIXTURES / "sach-bang.docx", bad, FIXTURES / "thang-03.docx")
+    assert done.returncode == 2
+    assert done.stdout.index("sach-bang.docx") < done.stdout.index("thang-03.docx")
+    assert "tháng 03" in done.stdout and "ghi-chu.docx" in done.stderr

@@ -28,7 +28,7 @@ def load(path: str | os.PathLike) -> VanBan:
     return validate_form(VanBan, path)
 
 
-_CHECKER = ("check", "fix", "Report", "Finding", "UnreadableDocument")
+_CHECKER = ("check", "check_all", "fix", "Report", "Finding", "UnreadableDocument")
 
 
 def __getattr__(name: str):
@@ -41,7 +41,7 @@ def __getattr__(name: str):
 
 
 __all__ = [
-    "check", "fix", "Report", "Finding", "UnreadableDocument",
+    "check", "check_all", "fix", "Report", "Finding", "UnreadableDocument",
     "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
     "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "VanBan", "load", "render",
     "render_bytes", "render_files", "__version__",

@@ -171,6 +171,21 @@ def docx_bytes_to_pdf(data: bytes, *, pdfa: bool = False) -> bytes:
         return office.convert(docx, Path(work, "van-ban.pdf")).read_bytes()
 
 
+def docx_bytes_to_pdfs(documents: Sequence[bytes]) -> list[bytes | None]:
+    """Several DOCX in one office run; None where LibreOffice made no PDF of one,
+    so one damaged file does not cost the batch its other PDFs."""
+    with Office() as office, tempfile.TemporaryDirectory(prefix="congvan-bytes-") as work:
+        work_dir = Path(work)
+        inputs = []
+        for n, data in enumerate(documents):
+            inputs.append(work_dir / f"{n:05d}.docx")
+            inputs[-1].write_bytes(data)
+        if inputs:
+            office._run(inputs, work_dir / "out", office._home.name, False)
+        made = [work_dir / "out" / f"{n:05d}.pdf" for n in range(len(inputs))]
+        return [m.read_bytes() if m.is_file() and m.stat().st_size else None for m in made]
+
+
 def page_images(pdf: Path, out_pattern: str | Path, *, pages: Sequence[int] = (1,), dpi: int = 100) -> list[Path]:
     """PNG images of some pages: ``out_pattern`` may hold ``{page}``
     (``trang-{page}.png``); a single page without it is written as named."""

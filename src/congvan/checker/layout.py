@@ -14,12 +14,14 @@ MM = 72 / 25.4
 RULE_GAP_PT = 24  # a rule drawn as the border of an empty paragraph sits a line below the text
 
 
-def measure(ctx: Ctx, docx: bytes) -> None:
+def measure(ctx: Ctx, docx: bytes, pdf_bytes: bytes | None = None) -> None:
+    """Judge the layout rules on the PDF of ``docx`` (made here unless given)."""
     try:
         import pdfplumber
 
-        from ..pdf import docx_bytes_to_pdf
-        pdf_bytes = docx_bytes_to_pdf(docx)
+        if pdf_bytes is None:
+            from ..pdf import docx_bytes_to_pdf
+            pdf_bytes = docx_bytes_to_pdf(docx)
     except ImportError:
         return _skip_all(ctx, "thiếu pdfplumber: pip install 'congvan[layout]'",
                          "pdfplumber is missing: pip install 'congvan[layout]'")

@@ -28,26 +28,34 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..checker import UnreadableDocument, check, fix
+    from ..checker import UnreadableDocument, check_all, fix
     from ..checker.report import to_json, to_text
     from ..errors import CongVanError
 
     reports, unreadable, fixes = [], [], []
     colour = sys.stdout.isatty() and args.format == "text"
-    for name in args.files:
-        try:
-            if args.fix:
-                result = fix(name, _fix_target(args, Path(name)))
-                fixes.append(result)
-            reports.append(check(name, layout=args.layout))
-        except UnreadableDocument as exc:
-            unreadable.append({"file": name, "problems": [p.to_dict() for p in exc.problems]})
-            for problem in exc.problems:
+
+    def refuse(name: str, exc: CongVanError) -> None:
+        unreadable.append({"file": name, "problems": [p.to_dict() for p in exc.problems]})
+        for problem in exc.problems:
+            if isinstance(exc, UnreadableDocument):
                 print(f"Không đọc được / cannot read {name}: {problem.vi} / {problem.en}", file=sys.stderr)
-        except CongVanError as exc:
-            unreadable.append({"file": name, "problems": [p.to_dict() for p in exc.problems]})
-            for problem in exc.problems:
+            else:
                 print(f"{problem}", file=sys.stderr)
+
+    names = list(args.files)
+    if args.fix:
+        for name in list(names):
+            try:
+                fixes.append(fix(name, _fix_target(args, Path(name))))
+            except CongVanError as exc:
+                refuse(name, exc)
+                names.remove(name)
+    for name, result in zip(names, check_all(names, layout=args.layout)):  # one office run for --layout
+        if isinstance(result, UnreadableDocument):
+            refuse(name, result)
+        else:
+            reports.append(result)
     if args.format == "json":
         print(to_json(reports, unreadable))
     else:
