@@ -380,26 +380,32 @@ def test_wrong_content_type_is_415(service):
     still_serving(service)
 
 
-def test_oversized_body_is_refused_by_its_declared_length(service):
+def open_json_post(service, path: str, header: tuple[str, str]) -> http.client.HTTPConnection:
+    """A POST whose headers are sent and whose body is left to the test."""
     conn = http.client.HTTPConnection("127.0.0.1", service.port, timeout=30)
-    conn.putrequest("POST", "/v1/render")
+    conn.putrequest("POST", path)
     conn.putheader("Content-Type", "application/json")
-    conn.putheader("Content-Length", str(Settings().max_request_bytes + 1))
-    conn.endheaders()  # not one byte of the body is sent: the answer must not wait for it
+    conn.putheader(*header)
+    conn.endheaders()
+    return conn
+
+
+def answer(conn: http.client.HTTPConnection) -> tuple[int, dict, bytes]:
     response = conn.getresponse()
-    problem = problem_of(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read(),
-                         413, "request-too-large")
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+
+
+def test_oversized_body_is_refused_by_its_declared_length(service):
+    conn = open_json_post(service, "/v1/render", ("Content-Length", str(Settings().max_request_bytes + 1)))
+    # not one byte of the body is sent: the answer must not wait for it
+    problem = problem_of(*answer(conn), 413, "request-too-large")
     conn.close()
     assert "2048 KB" in problem["detail"]
     still_serving(service)
 
 
 def test_oversized_chunked_body_is_refused_while_it_streams(service):
-    conn = http.client.HTTPConnection("127.0.0.1", service.port, timeout=30)
-    conn.putrequest("POST", "/v1/validate")
-    conn.putheader("Content-Type", "application/json")
-    conn.putheader("Transfer-Encoding", "chunked")
-    conn.endheaders()
+    conn = open_json_post(service, "/v1/validate", ("Transfer-Encoding", "chunked"))
     chunk = b'"' + b"x" * 65536 + b'",'
     sent = 0
     try:
@@ -409,9 +415,7 @@ def test_oversized_chunked_body_is_refused_while_it_streams(service):
             sent += len(chunk)
     except (BrokenPipeError, ConnectionResetError):
         pass
-    response = conn.getresponse()
-    problem_of(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read(),
-               413, "request-too-large")
+    problem_of(*answer(conn), 413, "request-too-large")
     conn.close()
     still_serving(service)
 

@@ -54,17 +54,24 @@ def _problem(file: str | None, vi: str, en: str, line: int | None = None, column
 
 def read_text(path: str | os.PathLike) -> str:
     """The form's text: UTF-8 (with or without BOM), NFC, size-checked."""
-    name = str(path)
+    raw = read_limited(path, MAX_BYTES, ("biểu mẫu", "form"))
+    return decode(raw, str(path))
+
+
+def read_limited(path: str | os.PathLike, limit: int, what: tuple[str, str]) -> bytes:
+    """The bytes of a user's file (a form, a list of rows), refused by name when it
+    is missing, unreadable or larger than ``limit`` — before reading it all."""
+    name, (vi, en) = str(path), what
     try:
-        raw = Path(path).read_bytes() if Path(path).stat().st_size <= MAX_BYTES else None
+        raw = Path(path).read_bytes() if Path(path).stat().st_size <= limit else None
     except FileNotFoundError:
-        raise _problem(name, f"Không tìm thấy tệp biểu mẫu {name}", f"form file {name} not found") from None
+        raise _problem(name, f"Không tìm thấy tệp {vi} {name}", f"{en} file {name} not found") from None
     except OSError as exc:
         raise _problem(name, f"Không đọc được tệp {name}: {exc.strerror}", f"cannot read {name}: {exc.strerror}") from None
     if raw is None:
-        limit = MAX_BYTES // (1024 * 1024)
-        raise _problem(name, f"Tệp biểu mẫu lớn hơn {limit} MB", f"the form file is larger than {limit} MB")
-    return decode(raw, name)
+        mb = limit // 2**20
+        raise _problem(name, f"Tệp {vi} lớn hơn {mb} MB", f"the {en} file is larger than {mb} MB")
+    return raw
 
 
 def decode(raw: bytes, name: str | None = None) -> str:

@@ -44,7 +44,7 @@ from pydantic import BaseModel
 
 from . import inline
 from .errors import CongVanError, FormError, Problem, join_path
-from .forms import decode, load_form, validate_data
+from .forms import decode, load_form, read_limited, validate_data
 from .model import VanBan
 from .naming import safe_file_name
 
@@ -109,16 +109,7 @@ def read_csv(path: str | os.PathLike) -> list[Row]:
     the first bad byte, so no document ever carries mojibake.
     """
     name = str(path)
-    try:
-        raw = Path(path).read_bytes() if Path(path).stat().st_size <= MAX_ROWS_BYTES else None
-    except FileNotFoundError:
-        raise _file_error(name, f"Không tìm thấy tệp danh sách {name}", f"list file {name} not found") from None
-    except OSError as exc:
-        raise _file_error(name, f"Không đọc được tệp {name}: {exc.strerror}",
-                          f"cannot read {name}: {exc.strerror}") from None
-    if raw is None:
-        limit = MAX_ROWS_BYTES // 2**20
-        raise _file_error(name, f"Tệp danh sách lớn hơn {limit} MB", f"the list file is larger than {limit} MB")
+    raw = read_limited(path, MAX_ROWS_BYTES, ("danh sách", "list"))
     return parse_csv(_decode_csv(raw, name), name)
 
 

@@ -91,24 +91,33 @@ class Office:
         self.convert_all([(Path(docx), pdf)], pdfa=pdfa)
         return pdf
 
-    def convert_all(self, pairs: Iterable[tuple[Path, Path]], *, pdfa: bool | None = None) -> list[Path]:
+    def convert_all(self, pairs: Iterable[tuple[Path, Path]], *, pdfa: bool | None = None,
+                    keep_going: bool = False) -> list[Path | None]:
         """Every (docx, pdf) pair in one soffice call. Inputs are copied under
         numbered names first, so two ``to-trinh.docx`` from different folders
-        cannot overwrite each other's PDF."""
+        cannot overwrite each other's PDF.  With ``keep_going`` a file the
+        office could not print gives None instead of failing the batch."""
         pairs = [(Path(d), Path(p)) for d, p in pairs]
         if not pairs:
             return []
         home = self._home.name if self._home else None
         if home is None:
             with self:
-                return self.convert_all(pairs, pdfa=pdfa)
+                return self.convert_all(pairs, pdfa=pdfa, keep_going=keep_going)
         pdfa = self.pdfa if pdfa is None else pdfa
         with tempfile.TemporaryDirectory(prefix="congvan-pdf-", dir=home) as work:
             work_dir = Path(work)
             inputs = [_stage(docx, work_dir / f"{i:05d}.docx") for i, (docx, _) in enumerate(pairs)]
             self._run(inputs, work_dir / "out", home, pdfa)
-            return [_place(work_dir / "out" / f"{i:05d}.pdf", docx, pdf)
-                    for i, (docx, pdf) in enumerate(pairs)]
+            placed: list[Path | None] = []
+            for i, (docx, pdf) in enumerate(pairs):
+                try:
+                    placed.append(_place(work_dir / "out" / f"{i:05d}.pdf", docx, pdf))
+                except ConversionFailed:
+                    if not keep_going:
+                        raise
+                    placed.append(None)
+            return placed
 
     def _run(self, inputs: Sequence[Path], outdir: Path, home: str, pdfa: bool) -> None:
         command = [
@@ -175,15 +184,12 @@ def docx_bytes_to_pdfs(documents: Sequence[bytes]) -> list[bytes | None]:
     """Several DOCX in one office run; None where LibreOffice made no PDF of one,
     so one damaged file does not cost the batch its other PDFs."""
     with Office() as office, tempfile.TemporaryDirectory(prefix="congvan-bytes-") as work:
-        work_dir = Path(work)
-        inputs = []
+        pairs = []
         for n, data in enumerate(documents):
-            inputs.append(work_dir / f"{n:05d}.docx")
-            inputs[-1].write_bytes(data)
-        if inputs:
-            office._run(inputs, work_dir / "out", office._home.name, False)
-        made = [work_dir / "out" / f"{n:05d}.pdf" for n in range(len(inputs))]
-        return [m.read_bytes() if m.is_file() and m.stat().st_size else None for m in made]
+            docx = Path(work, f"{n:05d}.docx")
+            docx.write_bytes(data)
+            pairs.append((docx, docx.with_suffix(".pdf")))
+        return [pdf.read_bytes() if pdf else None for pdf in office.convert_all(pairs, keep_going=True)]
 
 
 def page_images(pdf: Path, out_pattern: str | Path, *, pages: Sequence[int] = (1,), dpi: int = 100) -> list[Path]:

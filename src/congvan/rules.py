@@ -90,7 +90,8 @@ TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
 LANDSCAPE_TEXT_WIDTH_MM = PAGE_HEIGHT_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
 
 #: Body first-line indent: 1 cm or 1.27 cm (§II.6.b); the decree's own templates use 1 cm.
-FIRST_LINE_INDENT_MM = 10.0
+FIRST_LINE_INDENTS_MM = (10.0, 12.7)
+FIRST_LINE_INDENT_MM = FIRST_LINE_INDENTS_MM[0]
 #: At least 6 pt between paragraphs (§II.6.b); templates: 6 pt before, 0 after.
 PARAGRAPH_SPACING_PT = 6.0
 #: Line spacing: at least single, at most 1.5 lines (§II.6.b). 1.0 = single.
@@ -114,6 +115,8 @@ SIGNATURE_LEFT_FRACTION = 0.42
 #: Quốc hiệu keeps to one line, as the official templates do (tblInd < 0).
 HEADER_OVERHANG_MM = (5.0, 5.0)
 
+#: Rule under the Tiêu ngữ (ô 1): as long as the motto, centred.
+MOTTO_RULE_RATIO = (1.0, 1.0)
 #: Rule under the issuing agency (ô 2): 1/3 to 1/2 of the text line, centred.
 AGENCY_RULE_RATIO = (1 / 3, 1 / 2)
 #: Rule under the trích yếu (ô 5a): 1/3 to 1/2 of the text line, centred.

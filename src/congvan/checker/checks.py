@@ -23,6 +23,8 @@ TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_PT = 20
 EMU_PER_TWIP = 635
 WORD_CELL_MARGIN_TWIPS = 108  # Word's "Normal Table": 0.19 cm left and right
+RULE_TOLERANCE = 0.03  # a rule measured in the DOCX: 3 % either way of its ratio
+INDENT_TOLERANCE_TWIPS = 30  # about 0.5 mm: Word's cm ↔ twips rounding
 LONG = 80  # characters: a paragraph long enough to wrap, so its alignment shows
 CHECKS: dict[str, Callable[["Ctx"], None]] = {}
 
@@ -363,11 +365,15 @@ def _cell_margin(cell, side: str) -> int:
     return WORD_CELL_MARGIN_TWIPS
 
 
+def _widened(ratio: tuple[float, float], tolerance: float) -> tuple[float, float]:
+    return ratio[0] * (1 - tolerance), ratio[1] * (1 + tolerance)
+
+
 @check("o1.duong-ke")
 def motto_rule(ctx: Ctx) -> None:
     if ctx.found.tieu_ngu is None:
         return ctx.skip("o1.duong-ke", "không thấy Tiêu ngữ", "no motto found")
-    _rule_length(ctx, "o1.duong-ke", ctx.found.motto_rule, [ctx.found.tieu_ngu], (0.97, 1.03), ("Tiêu ngữ", "motto"))
+    _rule_length(ctx, "o1.duong-ke", ctx.found.motto_rule, [ctx.found.tieu_ngu], _widened(rules.MOTTO_RULE_RATIO, RULE_TOLERANCE), ("Tiêu ngữ", "motto"))
 
 
 @check("o2.chu-quan")
@@ -541,7 +547,7 @@ def body(ctx: Ctx) -> None:
     if sized:
         sizes = sorted({s for p in sized for s in p.sizes() - allowed})
         wanted = ELEMENTS["noi_dung"].size.pt(ctx.profile or rules.DEFAULT_PROFILE)
-        ctx.breach("o6.noi-dung", _several(sized), ", ".join(map(_pt, sizes)), "13–14 pt",
+        ctx.breach("o6.noi-dung", _several(sized), ", ".join(map(_pt, sizes)), "–".join(map(_pt, sorted(allowed))),
                    f"{len(sized)} đoạn nội dung cỡ chữ {', '.join(map(_pt, sizes))}",
                    f"{len(sized)} body paragraphs in {', '.join(map(_pt, sizes))}",
                    lambda: [_set_runs(p, size=wanted)() for p in sized])
@@ -557,12 +563,14 @@ def indent(ctx: Ctx) -> None:
     paras = [p for p in ctx.found.body if len(norm(p.text)) > LONG and p.align == "justify"]
     if not paras:
         return ctx.skip("o6.thut-dong", "không có đoạn nội dung dài", "no long body paragraph")
-    allowed = (round(10 * TWIPS_PER_MM), round(12.7 * TWIPS_PER_MM))
-    off = [p for p in paras if min(abs(p.first_line - a) for a in allowed) > 30]
+    allowed = [round(mm * TWIPS_PER_MM) for mm in rules.FIRST_LINE_INDENTS_MM]
+    cm = [f"{mm / 10:g}" for mm in rules.FIRST_LINE_INDENTS_MM]
+    off = [p for p in paras if min(abs(p.first_line - a) for a in allowed) > INDENT_TOLERANCE_TWIPS]
     if off:
-        ctx.breach("o6.thut-dong", _several(off), f"{off[0].first_line / TWIPS_PER_MM / 10:.2f} cm", "1 / 1,27 cm",
-                   f"{len(off)} đoạn thụt đầu dòng khác 1 cm hoặc 1,27 cm",
-                   f"{len(off)} paragraphs indent their first line other than 1 or 1.27 cm",
+        ctx.breach("o6.thut-dong", _several(off), f"{off[0].first_line / TWIPS_PER_MM / 10:.2f} cm",
+                   " / ".join(c.replace(".", ",") for c in cm) + " cm",
+                   f"{len(off)} đoạn thụt đầu dòng khác {' hoặc '.join(c.replace('.', ',') for c in cm)} cm",
+                   f"{len(off)} paragraphs indent their first line other than {' or '.join(cm)} cm",
                    _set_paragraphs(off, "ind", firstLine=str(allowed[0]), hanging=None))
     tight = [p for p in paras if p.before + p.after < rules.PARAGRAPH_SPACING_PT - 0.1]
     if tight:

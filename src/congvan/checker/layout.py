@@ -11,6 +11,7 @@ from .checks import Ctx
 from .locate import norm
 
 MM = 72 / 25.4
+RULE_TOLERANCE = 0.05  # a rule measured on the PDF: 5 % either way (word boxes include side bearings)
 RULE_GAP_PT = 24  # a rule drawn as the border of an empty paragraph sits a line below the text
 
 
@@ -68,7 +69,9 @@ def _rule_below(page, x0: float, x1: float, bottom: float) -> tuple[float, float
 def _rules_on_page_one(ctx: Ctx, page) -> None:
     checks = []
     if ctx.found.tieu_ngu:
-        checks.append((norm(ctx.found.tieu_ngu.text), (0.95, 1.05), "Tiêu ngữ", "motto"))
+        low, high = rules.MOTTO_RULE_RATIO
+        checks.append((norm(ctx.found.tieu_ngu.text), (low * (1 - RULE_TOLERANCE), high * (1 + RULE_TOLERANCE)),
+                       "Tiêu ngữ", "motto"))
     if ctx.found.agency:
         longest = max(ctx.found.agency, key=lambda p: len(norm(p.text)))
         checks.append((norm(longest.text), rules.AGENCY_RULE_RATIO, "tên cơ quan ban hành", "agency name"))

@@ -44,4 +44,4 @@ def rule_under(lines: list[str], element: str, width_mm: float, profile: Profile
 
 def motto_rule(profile: Profile) -> Rule:
     """The rule under the Tiêu ngữ: as long as the motto itself (ô 1)."""
-    return Rule(round(text_mm(rules.TIEU_NGU, "tieu_ngu", profile), 1))
+    return Rule(round(rules.MOTTO_RULE_RATIO[0] * text_mm(rules.TIEU_NGU, "tieu_ngu", profile), 1))

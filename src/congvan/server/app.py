@@ -18,7 +18,6 @@ import shutil
 from contextlib import asynccontextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Query, Request
@@ -30,6 +29,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
+from ..errors import Problem
 from . import work
 from .pool import PoolBusy, PoolTimeout, RenderPool
 from .problems import MEDIA_TYPE, ApiProblem, http_problem
@@ -43,16 +43,6 @@ PAGE_CSP = ("default-src 'self'; img-src 'self' blob: data:; style-src 'self' 'u
 log = logging.getLogger("congvan.server")
 
 
-class ProblemItem(BaseModel):
-    path: str
-    vi: str
-    en: str
-    file: str | None = None
-    line: int | None = None
-    column: int | None = None
-    value: Any = None
-
-
 class ProblemDetails(BaseModel):
     """RFC 9457 problem details, with Vietnamese detail and English detail_en."""
 
@@ -61,12 +51,12 @@ class ProblemDetails(BaseModel):
     status: int
     detail: str
     detail_en: str
-    problems: list[ProblemItem] = []
+    problems: list[Problem] = []
 
 
 class ValidationResult(BaseModel):
     ok: bool
-    problems: list[ProblemItem]
+    problems: list[Problem]
 
 
 _ERRORS = {status: {"model": ProblemDetails, "content": {MEDIA_TYPE: {}}} for status in (400, 413, 415, 422, 503)}
