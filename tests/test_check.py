@@ -93,3 +93,11 @@ def test_follow_up_letters_pass():
     for _, letter in letters:
         report = congvan.check(congvan.render_bytes(letter))
         assert report.errors == [], [(f.rule, f.message_en) for f in report.errors]
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_not_a_crash():
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    fixtures = sorted((ROOT / "tests" / "fixtures").glob("*.docx"))
+    done = subprocess.run(f"{sys.executable} -m congvan check {' '.join(map(str, fixtures))} | head -1",
+                          shell=True, capture_output=True, text=True, env=env, timeout=120)
+    assert done.stdout.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
