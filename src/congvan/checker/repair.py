@@ -47,9 +47,6 @@ def _repack(package) -> bytes:
 
 
 def _write_atomic(dest: Path, data: bytes) -> None:
-    tmp = dest.with_name(f".{dest.name}.congvan-tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, dest)
-    finally:
-        tmp.unlink(missing_ok=True)
+    from ..files import write_atomic
+
+    write_atomic(dest, data)  # O_EXCL|O_NOFOLLOW temporary, never over the input or a device
