@@ -41,9 +41,26 @@ def _repack(package) -> bytes:
             if info.filename in edited:
                 data = etree.tostring(edited[info.filename], xml_declaration=True, encoding="UTF-8", standalone=True)
             else:
-                data = src.read(info.filename)
+                data = _member(src, info, package.name)
             dst.writestr(info, data)
     return out.getvalue()
+
+
+def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    """A part copied as it is; a damaged one (bad CRC, unknown compression) is a
+    clear refusal, not a traceback and not a silently dropped part."""
+    from .reader import MAX_PART_BYTES, UnreadableDocument
+
+    try:
+        with archive.open(info) as stream:
+            data = stream.read(MAX_PART_BYTES + 1)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError) as exc:
+        raise UnreadableDocument(name, f"phần {info.filename} bị hỏng ({exc}): không ghi được bản sửa",
+                                 f"the part {info.filename} is damaged ({exc}): no corrected copy written") from None
+    if len(data) > MAX_PART_BYTES:
+        raise UnreadableDocument(name, f"phần {info.filename} giải ra quá lớn (nghi là zip bomb)",
+                                 f"the part {info.filename} unpacks to far too much data (a zip bomb?)")
+    return data
 
 
 def _write_atomic(dest: Path, data: bytes) -> None:

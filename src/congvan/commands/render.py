@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..files import STDIO
 from ._common import cannot_write, print_problems
 
 ORDER = 10
@@ -18,9 +19,9 @@ ORDER = 10
 
 def add_parser(sub) -> None:
     r = sub.add_parser("render", help="biểu mẫu YAML/JSON → DOCX / render a form to DOCX")
-    r.add_argument("form", help="tệp biểu mẫu .yaml hoặc .json / the form file")
-    r.add_argument("-o", "--output", help="tệp DOCX đầu ra (mặc định: tên biểu mẫu .docx); khi trộn thư: thư mục"
-                   " (mặc định: tên biểu mẫu) / output DOCX; for a mail merge: the folder")
+    r.add_argument("form", help="tệp biểu mẫu .yaml hoặc .json ('-': đọc từ đầu vào chuẩn) / the form file ('-': standard input)")
+    r.add_argument("-o", "--output", help="tệp DOCX đầu ra (mặc định: tên biểu mẫu .docx; '-': đầu ra chuẩn); khi trộn thư: thư mục"
+                   " (mặc định: tên biểu mẫu) / output DOCX ('-': standard output); for a mail merge: the folder")
     r.add_argument("--template", help="mẫu DOCX riêng (mặc định: mẫu theo Phụ lục III) / your own DOCX template")
     pdf = r.add_argument_group("PDF (LibreOffice)")
     pdf.add_argument("--pdf", action="store_true",
@@ -55,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
 def render_one(args: argparse.Namespace, form) -> int:
     from .. import render_files
 
-    output = Path(args.output) if args.output else Path(Path(args.form).stem + ".docx")
+    if args.output == STDIO:
+        return render_to_stdout(args, form)
+    output = Path(args.output) if args.output else Path(_stem(args.form) + ".docx")
     pdf_only = output.suffix.lower() == ".pdf"
     want_pdf = pdf_only or args.pdf or args.pdfa
     office = _office(args.pdfa) if want_pdf else None  # before writing anything: no DOCX without its PDF
@@ -78,6 +81,30 @@ def render_one(args: argparse.Namespace, form) -> int:
               f" / note: {unfilled} printed as they stand; use --each LIST.csv to fill them in", file=sys.stderr)
     for path in (pdfs if pdf_only else paths + (pdfs if office else [])):
         print(f"Đã tạo / written: {path}")
+    return 0
+
+
+def _stem(form: str) -> str:
+    return "van-ban" if form == STDIO else Path(form).stem  # a form read from standard input
+
+
+def render_to_stdout(args: argparse.Namespace, form) -> int:
+    """``-o -``: the DOCX on standard output (for pipes and e-office scripts)."""
+    from ..docx import writer
+    from ..files import write_atomic
+    from ..layout import lay_out
+
+    if args.pdf or args.pdfa:
+        print("-o - ghi DOCX ra đầu ra chuẩn; PDF cần tên tệp (-o x.pdf)"
+              " / -o - writes the DOCX to standard output; PDF needs a file name (-o x.pdf)", file=sys.stderr)
+        return 2
+    view = lay_out(form.document())
+    if writer.appendix_packages(view):
+        print("Văn bản có phụ lục là tệp riêng (tep_rieng): không ghi nhiều tệp ra đầu ra chuẩn, hãy dùng -o TÊN.docx"
+              " / the document has appendices in files of their own: several files cannot go to standard output;"
+              " use -o NAME.docx", file=sys.stderr)
+        return 2
+    write_atomic(STDIO, writer.render_view(view, args.template))
     return 0
 
 
@@ -104,8 +131,8 @@ def render_each(args: argparse.Namespace, form) -> int:
     """The mail merge: every good row is written, every bad row reported."""
     from ..merge import each, read_rows
 
-    outdir = Path(args.output) if args.output else Path(Path(args.form).stem)
-    if outdir.suffix.lower() in (".docx", ".pdf"):
+    outdir = Path(args.output) if args.output else Path(_stem(args.form))
+    if outdir.suffix.lower() in (".docx", ".pdf") or args.output == STDIO:
         print(f"Khi trộn thư, -o là thư mục chứa các văn bản, không phải tệp {outdir}"
               f" / for a mail merge, -o names a folder, not the file {outdir}", file=sys.stderr)
         return 2

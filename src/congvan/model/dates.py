@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .text import not_bool
 
 _DMY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -52,6 +54,7 @@ class Ngay(BaseModel):
     ngay: int | None = Field(None, ge=1, le=31, description="Ngày (để trống nếu văn thư điền khi ban hành) / day")
     thang: int | None = Field(None, ge=1, le=12, description="Tháng / month")
     nam: int = Field(ge=1945, le=2200, description="Năm, 4 chữ số / year")
+    _not_bool = field_validator("ngay", "thang", "nam", mode="before")(not_bool)
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema, handler):

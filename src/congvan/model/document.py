@@ -19,7 +19,7 @@ from ..rules import Profile
 from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
 from .dates import Ngay
 from .parts import BanSao, BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
-from .text import Code, Line, Text
+from .text import Code, KyHieu, Line, Text, not_bool
 
 #: A trích yếu is "ngắn gọn" (Phụ lục I §II.5); real ones run 50–250 characters.
 MAX_SUBJECT_CHARS = 500
@@ -55,6 +55,7 @@ class Luu(_Model):
         default_factory=list, description="Đơn vị soạn thảo lưu, hoặc 'Hồ sơ' (biên bản) / units keeping a copy"
     )
     so_ban: int | None = Field(None, gt=0, le=999, description="Số bản lưu / copies kept")
+    _so_ban_not_bool = field_validator("so_ban", mode="before")(not_bool)
 
 
 class NguoiSoanThao(_Model):
@@ -62,6 +63,7 @@ class NguoiSoanThao(_Model):
 
     ky_hieu: Code = Field(description="Ký hiệu người soạn thảo / drafter initials")
     so_ban: int | None = Field(None, gt=0, le=99999, description="Số lượng bản phát hành / copies issued")
+    _so_ban_not_bool = field_validator("so_ban", mode="before")(not_bool)
 
 
 class PhuLuc(_Model):
@@ -153,7 +155,8 @@ class VanBan(_Model):
     co_quan_chu_quan: CoQuan | None = Field(None, description="Cơ quan chủ quản trực tiếp (nếu có) / direct parent agency")
     co_quan_ban_hanh: CoQuan = Field(description="Cơ quan ban hành / issuing agency")
     so: int | None = Field(None, gt=0, le=99999, description="Số văn bản; để trống cho văn thư điền / number; blank for the văn thư")
-    ky_hieu: str | None = Field(
+    _so_not_bool = field_validator("so", mode="before")(not_bool)
+    ky_hieu: KyHieu | None = Field(
         None, description="Ký hiệu đầy đủ nếu muốn tự ghi, ví dụ KH-UBND; mặc định tự ghép / full ký hiệu override"
     )
     don_vi_soan_thao: Code | None = Field(
