@@ -561,14 +561,10 @@ def test_a_concurrent_burst_is_answered_in_full(service):
 
 def test_a_full_pool_answers_503_with_retry_after():
     with Service(create_app(Settings(pool_threads=1, pool_queue=0, retry_after_s=3))) as small:
-        release = threading.Event()
-        small.app.state.pool.submit(release.wait)
-        try:
-            status, headers, body = small.post_json("/v1/render", form())
-            problem = problem_of(status, headers, body, 503, "busy")
-            assert headers["retry-after"] == "3" and "3" in problem["detail"]
-        finally:
-            release.set()
+        small.app.state.pool.submit(time.sleep, 60, timeout=3)  # a worker process busy; stopped after 3 s
+        status, headers, body = small.post_json("/v1/render", form())
+        problem = problem_of(status, headers, body, 503, "busy")
+        assert headers["retry-after"] == "3" and "3" in problem["detail"]
         deadline = time.monotonic() + 10
         while small.app.state.pool.in_flight and time.monotonic() < deadline:
             time.sleep(0.01)
@@ -578,14 +574,10 @@ def test_a_full_pool_answers_503_with_retry_after():
 def test_a_render_that_waits_too_long_answers_503_and_frees_its_slot():
     settings = Settings(pool_threads=1, pool_queue=1, render_timeout_s=0.5)
     with Service(create_app(settings)) as small:
-        release = threading.Event()
-        small.app.state.pool.submit(release.wait)
-        try:
-            started = time.monotonic()
-            problem = problem_of(*small.post_json("/v1/render", form()), 503, "timeout")
-            assert time.monotonic() - started < 5 and "0.5" in problem["detail"]
-        finally:
-            release.set()
+        small.app.state.pool.submit(time.sleep, 60, timeout=3)  # the only worker busy; stopped after 3 s
+        started = time.monotonic()
+        problem = problem_of(*small.post_json("/v1/render", form()), 503, "timeout")
+        assert time.monotonic() - started < 5 and "0.5" in problem["detail"]
         deadline = time.monotonic() + 10
         while small.app.state.pool.in_flight and time.monotonic() < deadline:
             time.sleep(0.01)

@@ -46,6 +46,15 @@ class CongVanError(Exception):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):  # so it survives the trip back from a worker process, whatever __init__ takes
+        return (_rebuild, (type(self), self.problems))
+
+
+def _rebuild(cls: type, problems: list[Problem]) -> CongVanError:
+    error = cls.__new__(cls)
+    CongVanError.__init__(error, problems)
+    return error
+
 
 class FormError(CongVanError, ValueError):
     """The form (YAML/JSON or Python data) does not describe a valid document."""

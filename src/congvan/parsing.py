@@ -305,8 +305,8 @@ class _Positions:
             key, i = scanstring(self.text, i + 1)
             where = path + [key]
             if key in seen:
-                raise problem(self.name, f"Khóa '{key}' bị ghi hai lần; lần sau sẽ xóa mất lần trước",
-                              f"key '{key}' is written twice; the second would silently replace the first",
+                raise problem(self.name, f"Khóa '{key}' bị lặp: ghi hai lần, lần sau sẽ xóa mất lần trước",
+                              f"duplicate key '{key}': written twice, the second would silently replace the first",
                               *self.where(start), join_path(where))
             seen.add(key)
             self.positions.setdefault(join_path(where), self.where(start))

@@ -128,9 +128,18 @@ class Office:
         timeout = START_S + PER_DOCUMENT_S * len(inputs)
         try:
             subprocess.run(command, capture_output=True, timeout=timeout, check=False,
-                           env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
+                           env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"}, preexec_fn=_office_memory)
         except subprocess.TimeoutExpired:
             raise ConversionFailed(inputs[0], f"quá {timeout} giây / over {timeout} s") from None
+
+
+def _office_memory() -> None:
+    """In the office child: lift the service worker's soft address-space cap
+    (server/pool.py), which fits congvan but not LibreOffice's mappings."""
+    import resource
+
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
 
 
 def _stage(docx: Path, staged: Path) -> Path:

@@ -14,6 +14,7 @@ tag-like value could wipe a paragraph.  Fragments built by ``ooxml`` arrive as
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -74,12 +75,30 @@ def _compile(path: Path, name: str, xml: str) -> jinja2.Template:
         )]) from None
 
 
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024  # a template with a logo is well under 1 MB
+MAX_TEMPLATE_PART_BYTES = 30 * 1024 * 1024
+MAX_TEMPLATE_PARTS = 500
+
+
+def _part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    with archive.open(info) as stream:
+        data = stream.read(MAX_TEMPLATE_PART_BYTES + 1)
+    if len(data) > MAX_TEMPLATE_PART_BYTES:
+        raise ValueError(f"{info.filename}: quá {MAX_TEMPLATE_PART_BYTES // 2**20} MB khi giải nén (zip bomb?)"
+                         f" / over {MAX_TEMPLATE_PART_BYTES // 2**20} MB unpacked (a zip bomb?)")
+    return data
+
+
 @lru_cache(maxsize=32)
 def _load(path: Path, mtime_ns: int, size: int) -> Template:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    except (OSError, zipfile.BadZipFile) as exc:
+    from ..files import FileRefused, read_bounded
+
+    try:  # the input policy: a regular file, bounded; every part bounded while it inflates
+        with zipfile.ZipFile(io.BytesIO(read_bounded(path, MAX_TEMPLATE_BYTES, ("mẫu", "template")))) as archive:
+            parts = {info.filename: _part(archive, info) for info in archive.infolist()[:MAX_TEMPLATE_PARTS]}
+    except FileRefused as exc:
+        raise RenderError(exc.problems) from None
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:
         raise RenderError([Problem(
             path="", file=str(path), line=None, column=None, value=None,
             vi=f"Không đọc được mẫu {path.name}: {exc}", en=f"cannot read template {path.name}: {exc}",

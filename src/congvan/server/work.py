@@ -243,6 +243,13 @@ def _png(pdf: bytes, settings: Settings) -> bytes:
                          ("pdftoppm không tạo được ảnh trang 1", f"pdftoppm could not draw page 1: {exc}")) from None
 
 
+def check_upload(raw: bytes, content_type_header: str) -> dict:
+    """/v1/check: the upload is taken apart here, in the worker pool, not on the event loop."""
+    from .requests import uploaded_file
+
+    return check(uploaded_file(raw, content_type_header))
+
+
 def check(upload: bytes) -> dict:
     """/v1/check: the checker's findings on an uploaded DOCX."""
     from ..checker import UnreadableDocument, check as check_document
