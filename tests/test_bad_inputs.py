@@ -121,6 +121,9 @@ def test_bad_docx_for_check(case, tmp_path):
 
 def plant(setup: str | None, folder: Path) -> Path | None:
     """A symlink waiting under the temporary name `check --fix -o OUT.docx` once used."""
+    if setup == "hardlink-out":  # OUT.docx is the document itself under another name
+        os.link(folder / "fixable.docx", folder / "OUT.docx")
+        return None
     if setup != "planted-temp":
         return None
     victim = folder / "victim.txt"
@@ -208,7 +211,12 @@ def make_target(setup: str, out: Path, form: Path) -> None:
         os.mkfifo(out)
     elif setup == "dir":
         out.mkdir()
-    elif setup != "device":
+    elif setup == "device":  # a null device of our own: a regression must not replace the system's /dev/null
+        try:
+            os.mknod(out, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        except PermissionError:
+            pytest.skip("making a device node needs root (where replacing one would be the danger)")
+    else:
         raise ValueError(setup)
 
 

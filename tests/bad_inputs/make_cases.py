@@ -119,7 +119,7 @@ CASES.update({
     "ky-hieu-bidi.yaml": dump(form(ky_hieu="SNV\u202eVP")),
     "ky-hieu-dai.yaml": dump(form(ky_hieu="SNV" * 40)),
     "so-true.yaml": dump(form(so=True)),
-    "so-ban-false.yaml": dump(form(nguoi_soan_thao={"ky_hieu": "NVA", "so_ban": False})),
+    "so-ban-true.yaml": dump(form(nguoi_soan_thao={"ky_hieu": "NVA", "so_ban": True})),
     "so-tien-true.yaml": dump(form(noi_dung=[{"so_tien": True, "noi_dung": "Tổng kinh phí:"}])),
     "u2028-trong-ten.yaml": dump(form(nguoi_ky={**GOOD["nguoi_ky"], "ho_ten": "Phan\u2028Văn Đức"})),
     "u2029-dia-danh.yaml": dump(form(dia_danh="Khánh\u2029Hòa")),

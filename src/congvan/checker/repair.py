@@ -17,9 +17,11 @@ from .findings import FixResult
 def apply(source, dest, run) -> FixResult:
     report, ctx, package = run(source, False)
     dest = Path(dest)
-    if not isinstance(source, (bytes, bytearray)) and dest.resolve() == Path(source).resolve():
-        raise CongVanError([Problem(path="", file=str(dest), vi="không ghi đè lên bản gốc: chọn tên khác (-o)",
-                                    en="will not overwrite the original: choose another name (-o)")])
+    if not isinstance(source, (bytes, bytearray)) and _same_file(Path(source), dest):  # links included
+        raise CongVanError([Problem(path="", file=str(dest), vi=f"{dest} chính là bản gốc {source}: không ghi đè lên"
+                                    " bản gốc (tệp đầu vào); chọn tên khác (-o)",
+                                    en=f"{dest} is the original {source} itself: will not overwrite the input;"
+                                    " choose another name (-o)")])
     for correction in ctx.fixes:
         correction()
     data = _repack(package)
@@ -28,6 +30,13 @@ def apply(source, dest, run) -> FixResult:
     remaining = {(f.rule, f.where, f.found) for f in after.findings}
     fixed = [f for f in report.findings if (f.rule, f.where, f.found) not in remaining]
     return FixResult(package.name, str(dest), fixed, after.findings)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _repack(package) -> bytes:
