@@ -1,7 +1,7 @@
 """The checker's rules as data: what each one judges, the clause it applies,
 how serious a breach is, and whether ``--fix`` may repair it and how.
 
-Requirement values are not retyped here: the check functions (checks.py)
+Requirement values are not retyped here: the check functions (checks/)
 read them from ``congvan.rules`` — the module the renderer uses.  This table
 names and cites the rules; ``docs/check.md`` is generated from it.
 
