@@ -16,9 +16,9 @@ def pt(size: float) -> str:
     return f"{size:g} pt"
 
 
-def several(paras: list[Para]) -> str:
+def several(ctx: Ctx, paras: list[Para]) -> str:
     more = f" (+{len(paras) - 1})" if len(paras) > 1 else ""
-    return paras[0].label() + more
+    return ctx.where(paras[0]) + more
 
 
 def element_format(ctx: Ctx, rule_id: str, para: Para, key: str, what: str) -> None:
@@ -29,7 +29,7 @@ def element_format(ctx: Ctx, rule_id: str, para: Para, key: str, what: str) -> N
     bad = sorted(s for s in para.sizes() if s not in allowed)
     span = "–".join(pt(s) for s in allowed)
     if bad:
-        ctx.breach(rule_id, para.label(), ", ".join(map(pt, bad)), span,
+        ctx.breach(rule_id, ctx.where(para), ", ".join(map(pt, bad)), span,
                    f"{what}: cỡ chữ {', '.join(map(pt, bad))}, quy định {span}",
                    f"{what}: size {', '.join(map(pt, bad))}, required {span}", edits.set_runs(para, size=wanted))
     for attr, vi, en in (("bold", "đậm", "bold"), ("italic", "nghiêng", "italic")):
@@ -37,10 +37,10 @@ def element_format(ctx: Ctx, rule_id: str, para: Para, key: str, what: str) -> N
         has = para.all(attr) if want else para.any(attr)
         if has != want:
             not_vi, not_en = ("", "") if want else ("không ", "not ")
-            ctx.breach(rule_id, para.label(), en if has else f"not {en}", f"{not_en}{en}",
+            ctx.breach(rule_id, ctx.where(para), en if has else f"not {en}", f"{not_en}{en}",
                        f"{what}: phải {not_vi}{vi}", f"{what}: must be {not_en}{en}", edits.set_runs(para, **{attr: want}))
     if element.upper and not para.upper:
-        ctx.breach(rule_id, para.label(), "chữ thường / lower case", "IN HOA / UPPER CASE",
+        ctx.breach(rule_id, ctx.where(para), "chữ thường / lower case", "IN HOA / UPPER CASE",
                    f"{what}: phải viết IN HOA", f"{what}: must be in upper case")
 
 

@@ -24,7 +24,7 @@ def tieu_ngu(ctx: Ctx) -> None:
         return missing(ctx, "o1.tieu-ngu", f"Tiêu ngữ “{rules.TIEU_NGU}”", "the motto")
     element_format(ctx, "o1.tieu-ngu", tn, "tieu_ngu", "Tiêu ngữ")
     if norm(tn.text) != rules.TIEU_NGU:
-        ctx.breach("o1.tieu-ngu", tn.label(), norm(tn.text), rules.TIEU_NGU,
+        ctx.breach("o1.tieu-ngu", ctx.where(tn), norm(tn.text), rules.TIEU_NGU,
                    "Tiêu ngữ viết sai (gạch nối “-” có cách chữ hai bên, viết hoa chữ đầu mỗi cụm)",
                    "the motto is misspelled (hyphen with a space each side, each phrase capitalised)")
 

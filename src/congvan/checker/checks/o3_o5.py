@@ -23,21 +23,21 @@ def number(ctx: Ctx) -> None:
     text = norm(so.text)
     match = NUMBER.match(text)
     if not match or not match["colon"]:
-        return ctx.breach("o3.so-ky-hieu", so.label(), text, "Số: 05/KH-UBND",
+        return ctx.breach("o3.so-ky-hieu", ctx.where(so), text, "Số: 05/KH-UBND",
                           "Số, ký hiệu viết sai: “Số:” rồi số, “/”, ký hiệu", "write “Số:”, the number, “/”, the code")
     num, code = match["num"], match["code"]
     if num and int(num) < 10 and len(num) == 1:
-        ctx.breach("o3.so-ky-hieu", so.label(), f"Số: {num}/", f"Số: 0{num}/",
+        ctx.breach("o3.so-ky-hieu", ctx.where(so), f"Số: {num}/", f"Số: 0{num}/",
                    "Số nhỏ hơn 10 phải thêm số 0 phía trước", "numbers below 10 take a leading 0",
                    edits.replace_text(so, f"{num}/", f"0{num}/"))
     if " " in code.strip():
-        ctx.breach("o3.so-ky-hieu", so.label(), code, code.replace(" ", ""),
+        ctx.breach("o3.so-ky-hieu", ctx.where(so), code, code.replace(" ", ""),
                    "Ký hiệu không có dấu cách", "the code has no spaces")
     for group in re.split(r"[-/]", code):
         for t in DOC_TYPES.values():
             abbr = t.abbreviation
             if abbr and group != abbr and group.upper() == abbr.upper() and abbr != abbr.upper():
-                ctx.breach("o3.so-ky-hieu", so.label(), group, abbr,
+                ctx.breach("o3.so-ky-hieu", ctx.where(so), group, abbr,
                            f"Chữ viết tắt tên loại viết như Phụ lục III: {abbr}",
                            f"the type abbreviation is written as in Phụ lục III: {abbr}",
                            edits.replace_text(so, f"/{group}", f"/{abbr}"))
@@ -58,20 +58,20 @@ def place_date(ctx: Ctx) -> None:
     text = norm(ngay.text)
     match = DATE.match(text)
     if not match:
-        return ctx.breach("o4.dia-danh-ngay", ngay.label(), text, "Hà Nội, ngày 05 tháng 01 năm 2025",
+        return ctx.breach("o4.dia-danh-ngay", ctx.where(ngay), text, "Hà Nội, ngày 05 tháng 01 năm 2025",
                           "Địa danh, ngày tháng viết sai dạng “<Địa danh>, ngày … tháng … năm …”",
                           "write “<place>, ngày … tháng … năm …”")
     day, month = match["d"], match["m"]
     if day and len(day) == 1:
-        ctx.breach("o4.dia-danh-ngay", ngay.label(), f"ngày {day}", f"ngày 0{day}",
+        ctx.breach("o4.dia-danh-ngay", ctx.where(ngay), f"ngày {day}", f"ngày 0{day}",
                    "Ngày nhỏ hơn 10 phải thêm số 0", "days below 10 take a leading 0",
                    edits.replace_text(ngay, f"ngày {day} ", f"ngày 0{day} "))
     if month and len(month) == 1 and int(month) in (1, 2):
-        ctx.breach("o4.dia-danh-ngay", ngay.label(), f"tháng {month}", f"tháng 0{month}",
+        ctx.breach("o4.dia-danh-ngay", ctx.where(ngay), f"tháng {month}", f"tháng 0{month}",
                    "Tháng 1, 2 phải thêm số 0", "months 1 and 2 take a leading 0",
                    edits.replace_text(ngay, f"tháng {month} ", f"tháng 0{month} "))
     if month and len(month) == 2 and month.startswith("0") and int(month) >= 3:
-        ctx.breach("o4.dia-danh-ngay", ngay.label(), f"tháng {month}", f"tháng {int(month)}",
+        ctx.breach("o4.dia-danh-ngay", ctx.where(ngay), f"tháng {month}", f"tháng {int(month)}",
                    "Chỉ tháng 1, 2 thêm số 0; từ tháng 3 không thêm", "only months 1 and 2 take a leading 0",
                    edits.replace_text(ngay, f"tháng {month} ", f"tháng {int(month)} "))
 
@@ -95,7 +95,7 @@ def vv(ctx: Ctx) -> None:
         return ctx.not_for_this_kind("o5.vv", "không phải công văn (không có dòng V/v)", "not a công văn (no V/v line)")
     first = ctx.found.vv[0]
     if not norm(first.text).startswith("V/v "):
-        ctx.breach("o5.vv", first.label(), norm(first.text)[:4], "V/v ",
+        ctx.breach("o5.vv", ctx.where(first), norm(first.text)[:4], "V/v ",
                    "Trích yếu công văn bắt đầu bằng “V/v” (V hoa, v thường)", "starts with “V/v” (capital V, small v)",
                    edits.replace_text(first, norm(first.text)[:3], "V/v"))
     for para in ctx.found.vv:

@@ -21,14 +21,14 @@ def body(ctx: Ctx) -> None:
     allowed = {ELEMENTS["noi_dung"].size.small, ELEMENTS["noi_dung"].size.large}
     off = [p for p in paras if len(norm(p.text)) > LONG and p.align != "justify"]
     if off:
-        ctx.breach("o6.noi-dung", several(off), off[0].align, "justify",
+        ctx.breach("o6.noi-dung", several(ctx, off), off[0].align, "justify",
                    f"{len(off)} đoạn nội dung không căn đều hai lề", f"{len(off)} body paragraphs are not justified",
                    edits.set_paragraphs(off, "jc", val="both"))
     sized = [p for p in paras if p.sizes() - allowed]
     if sized:
         sizes = sorted({s for p in sized for s in p.sizes() - allowed})
         wanted = ELEMENTS["noi_dung"].size.pt(ctx.profile or rules.DEFAULT_PROFILE)
-        ctx.breach("o6.noi-dung", several(sized), ", ".join(map(pt, sizes)), "–".join(map(pt, sorted(allowed))),
+        ctx.breach("o6.noi-dung", several(ctx, sized), ", ".join(map(pt, sizes)), "–".join(map(pt, sorted(allowed))),
                    f"{len(sized)} đoạn nội dung cỡ chữ {', '.join(map(pt, sizes))}",
                    f"{len(sized)} body paragraphs in {', '.join(map(pt, sizes))}",
                    lambda: [edits.set_runs(p, size=wanted)() for p in sized])
@@ -43,20 +43,20 @@ def indent(ctx: Ctx) -> None:
     cm = [f"{mm / 10:g}" for mm in rules.FIRST_LINE_INDENTS_MM]
     off = [p for p in paras if min(abs(p.first_line - a) for a in allowed) > INDENT_TOLERANCE_TWIPS]
     if off:
-        ctx.breach("o6.thut-dong", several(off), f"{off[0].first_line / TWIPS_PER_MM / 10:.2f} cm",
+        ctx.breach("o6.thut-dong", several(ctx, off), f"{off[0].first_line / TWIPS_PER_MM / 10:.2f} cm",
                    " / ".join(c.replace(".", ",") for c in cm) + " cm",
                    f"{len(off)} đoạn thụt đầu dòng khác {' hoặc '.join(c.replace('.', ',') for c in cm)} cm",
                    f"{len(off)} paragraphs indent their first line other than {' or '.join(cm)} cm",
                    edits.set_paragraphs(off, "ind", firstLine=str(allowed[0]), hanging=None))
     tight = [p for p in paras if p.before + p.after < rules.PARAGRAPH_SPACING_PT - 0.1]
     if tight:
-        ctx.breach("o6.thut-dong", several(tight), pt(tight[0].before + tight[0].after), "≥ 6 pt",
+        ctx.breach("o6.thut-dong", several(ctx, tight), pt(tight[0].before + tight[0].after), "≥ 6 pt",
                    f"{len(tight)} đoạn cách nhau dưới 6 pt", f"{len(tight)} paragraphs less than 6 pt apart",
                    edits.set_paragraphs(tight, "spacing", before=str(round(rules.PARAGRAPH_SPACING_PT * TWIPS_PER_PT))))
     low, high = rules.LINE_SPACING_RANGE
     spaced = [p for p in paras if not low - 0.01 <= p.line <= high + 0.01]
     if spaced:
-        ctx.breach("o6.thut-dong", several(spaced), f"{spaced[0].line:g}", f"{low:g}–{high:g}",
+        ctx.breach("o6.thut-dong", several(ctx, spaced), f"{spaced[0].line:g}", f"{low:g}–{high:g}",
                    "Giãn dòng từ một dòng đến 1,5 dòng", "line spacing from single to 1.5 lines")
 
 
@@ -66,7 +66,7 @@ def end_mark(ctx: Ctx) -> None:
         return ctx.skip("o6.ket-thuc", "không thấy nội dung", "no body text found")
     last = ctx.found.body[-1]
     if not norm(last.text).endswith(rules.END_MARK):
-        ctx.breach("o6.ket-thuc", last.label(), norm(last.text)[-3:], rules.END_MARK,
+        ctx.breach("o6.ket-thuc", ctx.where(last), norm(last.text)[-3:], rules.END_MARK,
                    "Nội dung kết thúc bằng “./.” như mọi mẫu của Phụ lục III",
                    "the body ends with “./.” as in every template of Phụ lục III")
 
@@ -82,7 +82,7 @@ def sizes_together(ctx: Ctx) -> None:
         want = ELEMENTS[key].size.pt(profile)
         sizes = para.sizes()
         if sizes and sizes != {want} and sizes <= {ELEMENTS[key].size.small, ELEMENTS[key].size.large}:
-            ctx.breach("co-chu.dong-bo", para.label(), ", ".join(map(pt, sorted(sizes))), pt(want),
+            ctx.breach("co-chu.dong-bo", ctx.where(para), ", ".join(map(pt, sorted(sizes))), pt(want),
                        f"Quốc hiệu cỡ {pt(ELEMENTS['quoc_hieu'].size.pt(profile))} thì {ELEMENTS[key].name_vi} cỡ"
                        f" {pt(want)}", f"with the national title at {pt(ELEMENTS['quoc_hieu'].size.pt(profile))},"
                        f" {ELEMENTS[key].name_vi} is {pt(want)}", edits.set_runs(para, size=want))

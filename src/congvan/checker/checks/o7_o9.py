@@ -26,7 +26,7 @@ def authority(ctx: Ctx) -> None:
         token = match.group(0).strip()
         canonical = re.sub(r"[\s./:]", "", token) + "."
         if canonical in rules.QUYEN_HAN and token != canonical:
-            ctx.breach("o7.quyen-han", lines[0].label(), token, canonical,
+            ctx.breach("o7.quyen-han", ctx.where(lines[0]), token, canonical,
                        f"Viết “{canonical}” (chữ in hoa, dấu chấm, rồi cách)", f"write “{canonical}” then a space",
                        edits.replace_text(lines[0], token, canonical))
     for para in lines:
@@ -46,7 +46,7 @@ def noi_nhan_label(ctx: Ctx) -> None:
     if label is None:
         return missing(ctx, "o9b.nhan", "“Nơi nhận:”", "“Nơi nhận:”")
     if norm(label.text) != rules.NOI_NHAN_LABEL:
-        ctx.breach("o9b.nhan", label.label(), norm(label.text), rules.NOI_NHAN_LABEL,
+        ctx.breach("o9b.nhan", ctx.where(label), norm(label.text), rules.NOI_NHAN_LABEL,
                    "Viết “Nơi nhận:” (có dấu hai chấm)", "write “Nơi nhận:” with its colon")
     element_format(ctx, "o9b.nhan", label, "noi_nhan_nhan", "Nơi nhận")
 
@@ -61,20 +61,20 @@ def noi_nhan_items(ctx: Ctx) -> None:
     for n, paras in enumerate(items):
         text, last = norm(" ".join(p.text for p in paras)), n == len(items) - 1
         if not text.startswith("-"):
-            ctx.breach("o9b.dong", paras[0].label(), text[:1], "-", "Mỗi dòng nơi nhận bắt đầu bằng “-”",
+            ctx.breach("o9b.dong", ctx.where(paras[0]), text[:1], "-", "Mỗi dòng nơi nhận bắt đầu bằng “-”",
                        "each recipient line starts with “-”")
         end = "." if last else ";"
         ending = re.sub(r"\s*[A-ZĐ]{1,6}\.\(\d+\)\.?$", "", text) if last else text  # ô 12: "PL.(300)"
         if not (ending.endswith(end) or text.endswith(end)):
-            ctx.breach("o9b.dong", paras[-1].label(), text[-1:], end,
+            ctx.breach("o9b.dong", ctx.where(paras[-1]), text[-1:], end,
                        f"Dòng nơi nhận {'cuối ' if last else ''}kết thúc bằng “{end}”",
                        f"{'the last ' if last else 'a '}recipient line ends with “{end}”")
     last = norm(items[-1][0].text)
     if not re.match(r"^-\s*Lưu\s*:", last):
-        ctx.breach("o9b.dong", items[-1][0].label(), last[:20], "- Lưu: VT, …",
+        ctx.breach("o9b.dong", ctx.where(items[-1][0]), last[:20], "- Lưu: VT, …",
                    "Dòng cuối nơi nhận là “- Lưu: VT, …”", "the last recipient line is “- Lưu: VT, …”")
     elif "VT" not in last:
-        ctx.breach("o9b.dong", items[-1][0].label(), last[:30], "- Lưu: VT, …",
+        ctx.breach("o9b.dong", ctx.where(items[-1][0]), last[:30], "- Lưu: VT, …",
                    "Dòng “Lưu” ghi văn thư (VT) trước", "the “Lưu” line names the văn thư (VT) first")
 
 
@@ -99,7 +99,7 @@ def kinh_gui(ctx: Ctx) -> None:
         return ctx.not_for_this_kind("o9a.kinh-gui", "văn bản không có Kính gửi", "the document has no Kính gửi")
     head = norm(paras[0].text)
     if not head.startswith("Kính gửi:"):
-        ctx.breach("o9a.kinh-gui", paras[0].label(), head[:12], "Kính gửi:",
+        ctx.breach("o9a.kinh-gui", ctx.where(paras[0]), head[:12], "Kính gửi:",
                    "“Kính gửi” phải có dấu hai chấm", "“Kính gửi” takes a colon")
     for para in paras:
         element_format(ctx, "o9a.kinh-gui", para, "kinh_gui", "Kính gửi")
@@ -108,6 +108,6 @@ def kinh_gui(ctx: Ctx) -> None:
         text, last = norm(para.text), n == len(items) - 1
         end = "." if last else ";"
         if not text.endswith(end):
-            ctx.breach("o9a.kinh-gui", para.label(), text[-1:], end,
+            ctx.breach("o9a.kinh-gui", ctx.where(para), text[-1:], end,
                        f"Dòng Kính gửi {'cuối ' if last else ''}kết thúc bằng “{end}”",
                        f"{'the last ' if last else 'an '}addressee line ends with “{end}”")

@@ -65,19 +65,20 @@ def _fix_margin(sec, side: str) -> Callable[[], None]:
 
 @check("phong-chu", "phong-arial.docx")
 def fonts(ctx: Ctx) -> None:
+    """Judge the font slots that render the text: ascii/hAnsi for Vietnamese, the
+    East-Asian and complex-script slots only where such characters (or w:hint) use them."""
     wrong: dict[str, Para] = {}
+    unset = "(không khai báo / unset)"
     for para in ctx.view.paragraphs + [p for ps in ctx.view.headers.values() for p in ps]:
         for run in para.visible:
-            for slot in FONT_SLOTS:
-                family = run.fonts.get(slot)
-                if family and family != rules.FONT and family not in wrong:
+            for slot in sorted(run.slots()):
+                family = run.fonts.get(slot) or (run.fonts.get("ascii") if slot == "hAnsi" else None) or unset
+                if family != rules.FONT and family not in wrong:
                     wrong[family] = para
-            if not run.fonts.get("ascii") and "(không khai báo / unset)" not in wrong:
-                wrong["(không khai báo / unset)"] = para
     if wrong:
         first = next(iter(wrong.values()))
         families = ", ".join(wrong)
-        ctx.breach("phong-chu", first.label(), families, rules.FONT,
+        ctx.breach("phong-chu", ctx.where(first), families, rules.FONT,
                    f"Phông chữ {families}; quy định {rules.FONT}", f"font {families}; required {rules.FONT}",
                    lambda: _fix_fonts(ctx.view))
 
