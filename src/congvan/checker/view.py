@@ -96,6 +96,8 @@ class Para:
     column: int | None = None  # 0/1 for the halves of a tab-split header line
     lines: list[Stroke] = field(default_factory=list)  # drawn line shapes anchored here
     boxed: bool = False  # a border on all four sides, in a bordered one-cell table or an outlined text box
+    line_rule: str = "auto"  # "auto" (line is a multiple) | "exact" | "atLeast" (line_pt is the height)
+    line_pt: float | None = None
 
     @property
     def text(self) -> str:
@@ -230,8 +232,13 @@ def _apply_ppr(props: dict, ppr: etree._Element | None) -> None:
             props["before"] = _int(spacing.get(w("before"))) / 20
         if spacing.get(w("after")) is not None:
             props["after"] = _int(spacing.get(w("after"))) / 20
-        if spacing.get(w("line")) is not None and spacing.get(w("lineRule"), "auto") == "auto":
-            props["line"] = _int(spacing.get(w("line"))) / 240
+        if spacing.get(w("line")) is not None:
+            rule = spacing.get(w("lineRule"), "auto")
+            props["line_rule"] = rule
+            if rule == "auto":
+                props["line"], props["line_pt"] = _int(spacing.get(w("line"))) / 240, None
+            else:  # "exact", "atLeast": a height in twips
+                props["line"], props["line_pt"] = 1.0, _int(spacing.get(w("line"))) / 20
     borders = ppr.find(w("pBdr"))
     if borders is not None:
         drawn = {side: borders.find(w(side)) is not None and borders.find(w(side)).get(w("val")) not in ("nil", "none")
@@ -279,7 +286,7 @@ class Builder:
         style_node = ppr.find(w("pStyle")) if ppr is not None else None
         sid = style_node.get(w("val")) if style_node is not None else self.styles.default_para
         pprops = dict(align="left", ind_left=0, ind_right=0, first_line=0, before=0.0, after=0.0, line=1.0,
-                      border_bottom=False, boxed=False)
+                      border_bottom=False, boxed=False, line_rule="auto", line_pt=None)
         rbase = {"fonts": {}, "size": None, "bold": False, "italic": False, "caps": False, "hint": "",
                  "complex": False}
         _apply_ppr(pprops, self.styles.p_defaults)

@@ -33,6 +33,25 @@ def authority(ctx: Ctx) -> None:
         element_format(ctx, "o7.quyen-han", para, "quyen_han_chuc_vu", "Quyền hạn, chức vụ")
 
 
+ON_BEHALF = re.compile(r"^(KT|K/T|TL|T/L|TUQ)\s*[.:]?\s+\S")
+
+
+@check("ky-thay-chuc-vu", "kt-thieu-chuc-vu.docx")
+def own_position(ctx: Ctx) -> None:
+    """KT., TL., TUQ. name the head's position; the line under it names the signer's own (§II.7.b, Điều 13)."""
+    paras = ctx.found.authority
+    if not paras or ctx.found.ho_ten is None:
+        return ctx.skip("ky-thay-chuc-vu", "không thấy khối chữ ký", "no signature block found")
+    lines = [(para, norm(line)) for para in paras for line in para.text.split("\n") if norm(line)]
+    marked = [n for n, (_, text) in enumerate(lines) if ON_BEHALF.match(text)]
+    if marked and marked[-1] == len(lines) - 1:
+        para, text = lines[-1]
+        marker = text.split()[0]
+        ctx.breach("ky-thay-chuc-vu", ctx.where(para), text, f"{text} / <CHỨC VỤ NGƯỜI KÝ>",
+                   f"Sau “{marker}” phải có dòng chức vụ của người ký (ví dụ: PHÓ GIÁM ĐỐC)",
+                   f"after “{marker}” a line gives the signer's own position (e.g. PHÓ GIÁM ĐỐC)")
+
+
 @check("o7.ho-ten", "ho-ten-khong-dam.docx")
 def signer(ctx: Ctx) -> None:
     if ctx.found.ho_ten is None:
