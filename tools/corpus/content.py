@@ -162,7 +162,7 @@ TO_TRINH = Doc(
     so="Số: 36/TTr-STC", place_date="Nghệ An, ngày 07 tháng 7 năm 2025", title="TỜ TRÌNH",
     subject="Về việc đề nghị phê duyệt dự toán mua sắm tài sản năm 2025",
     kinh_gui=("Ủy ban nhân dân tỉnh Nghệ An.",),
-    body=("Căn cứ đề nghị của các đơn vị dự toán cấp tỉnh, Sở Tài chính đã tổng hợp nhu cầu mua sắm tài sản năm "
+    body=("Trên cơ sở đề nghị của các đơn vị dự toán cấp tỉnh, Sở Tài chính đã tổng hợp nhu cầu mua sắm tài sản năm "
           "2025 với tổng kinh phí là 12.450.000.000 đồng, trong đó mua sắm trang thiết bị làm việc 7.200.000.000 "
           "đồng, phương tiện 5.250.000.000 đồng.",
           "Sở Tài chính kính trình Ủy ban nhân dân tỉnh xem xét, phê duyệt dự toán nêu trên để các đơn vị có cơ sở "
