@@ -223,8 +223,8 @@ def header_tabs(document, spec: Spec) -> None:
         length = text_width_pt(spec.tieu_ngu, spec.tieu_ngu_size, bold=True)
         rules_line._p.append(parse_xml(_line_xml(2, Mm(75) + Pt(right_pt / 2 - length / 2), Pt(length))))
     line(spec.so, spec.date, False, False, spec.date_size, italic=True, before=6)
-    if not spec.title:
-        para(document, spec.subject, 13, align=LEFT).paragraph_format.left_indent = Pt(0)
+    if not spec.title:  # 6 pt under the number (Phụ lục I II.5.b)
+        para(document, spec.subject, 13, align=LEFT, before=6).paragraph_format.left_indent = Pt(0)
 
 
 def _line_xml(n: int, x: Emu, cx: Emu) -> str:
@@ -250,6 +250,8 @@ def body(document, spec: Spec) -> None:
     if spec.title:
         para(document, spec.title, 14, bold=True, before=18)
         para(document, spec.subject, 14, bold=True)
+        room = Mm(rules.PAGE_WIDTH_MM - spec.margins["left"] - spec.margins["right"]).pt
+        bordered(document, room, 0.42, text_width_pt(spec.subject, 14, bold=True))  # the rule under it (II.5.a)
     para(document, spec.kinh_gui, 14, align=LEFT, before=6).paragraph_format.left_indent = Mm(rules.KINH_GUI_INDENT_MM)
     for n, text in enumerate(BODY):
         text = text + (spec.end_mark if n == len(BODY) - 1 else "")

@@ -448,6 +448,8 @@ FIXTURES: dict[str, tuple[Spec, set[str]]] = {
     "thieu-duong-ke-trich-yeu.docx": (replace(TYPED, subject_rule=False), {"duong-ke-trich-yeu"}),
     "co-chu-chu-ky-lech.docx": (replace(BASE, sizes={"name": 13}), {"co-chu.dong-bo"}),
     "ngay-5-tach.docx": (replace(BASE, date=("Khánh Hòa, ngày ", "8", " tháng ", "9 năm 2025")), {"o4.dia-danh-ngay"}),
+    "hop-ngay-8.docx": (replace(BASE, header="textbox", date=("Khánh Hòa, ngày 8 tháng 9 năm 2025",)),
+                        {"o4.dia-danh-ngay"}),  # --fix mends the mc:Fallback copy too
     # not state administrative documents under NĐ 30
     "dang-cong-van.docx": (replace(BASE, party=True, parent="ĐẢNG BỘ TỈNH KHÁNH HÒA", agency=("BAN TỔ CHỨC",),
                                    marker=("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ")), {"pham-vi"}),

@@ -90,7 +90,7 @@ RULES: list[Rule] = [
          severity="warning"),
     Rule("co-chu.dong-bo", None, "Cỡ chữ trong khoảng lên xuống cùng nhau (bộ 12/13 – 13/14), mỗi thành phần một cỡ",
          "sizes chosen from a range rise and fall together (the 12/13 – 13/14 profiles), one size per element",
-         f"{PL}, Mục V, chú thích 1", fix="đặt cỡ theo Quốc hiệu / size as the national title sets"),
+         f"{PL}, Mục V, chú thích 1"),  # no --fix: which of the two sizes is wrong is the clerk's call
     # --- ô 7 ---
     Rule("o7.quyen-han", 7, "Quyền hạn (TM., KT., Q., TL., TUQ.), chức vụ: in hoa, đậm",
          "authority (TM., KT., Q., TL., TUQ.) and position: upper case, bold", f"{PL}, Mục II.7.b, II.7.đ",
