@@ -247,3 +247,39 @@ def test_fixed_files_stay_schema_valid(tmp_path):
     done = subprocess.run([sys.executable, str(VALIDATOR), *map(str, outs)], capture_output=True, text=True,
                           timeout=300)
     assert done.stdout.strip().endswith(f"ooxml_errors=0 files={len(outs)}"), done.stdout[-2000:]
+
+
+# --- --layout: the printed page ----------------------------------------------------------------------
+
+def test_layout_agrees_and_reports_each_defect_once(soffice):
+    """Every rule fixture printed in one office run: the same errors as without --layout (the
+    PDF's measure replacing the DOCX estimate of a rule), rules under the agency filed under ô 2,
+    page numbers centred against the document's own 30/20 mm margins, a multi-line agency name's
+    rule found under its last line."""
+    names = sorted(made.FIXTURES)
+    for name, report in zip(names, congvan.check_all([RULES_DIR / n for n in names], layout=True)):
+        expected = made.FIXTURES[name][1]
+        if OUT_OF_SCOPE in expected:
+            assert report.out_of_scope
+            continue
+        assert _errors(report) | ({f.rule for f in report.findings} & expected) == expected, \
+            (name, [(f.rule, f.where, f.found) for f in report.findings])
+        assert not {n.rule for n in report.not_evaluated} & {"ban-in.duong-ke", "ban-in.so-trang"}, \
+            (name, [(n.rule, n.reason_en) for n in report.not_evaluated])
+
+
+def test_a_rule_defect_is_reported_once_with_layout_under_its_box(soffice):
+    report = congvan.check(ROOT / "tests" / "fixtures" / "duong-ke-co-quan-dai.docx", layout=True)
+    (finding,) = report.findings
+    assert finding.rule == "ban-in.duong-ke" and finding.o == 2 and "agency name" in finding.where
+    report = congvan.check(ROOT / "tests" / "fixtures" / "so-trang-trang-1.docx", layout=True)
+    assert [f.rule for f in report.findings] == ["ban-in.so-trang"]
+
+
+def test_congvan_multi_line_agency_passes_on_the_printed_page(soffice):
+    doc = congvan.load(EXAMPLES / "000-cong-van-bcd-dak-lak-2022.yaml")
+    data = doc.model_dump(exclude_none=True, by_alias=True)
+    data["co_quan_ban_hanh"]["ten"] = "Trung tâm Công nghệ thông tin\nTỉnh"  # the last line far shorter
+    report = congvan.check(congvan.render_bytes(doc.model_validate(data)), layout=True)
+    assert report.ok and "ban-in.duong-ke" not in {n.rule for n in report.not_evaluated}, \
+        ([(f.rule, f.where) for f in report.findings], [(n.rule, n.reason_en) for n in report.not_evaluated])
