@@ -15,6 +15,7 @@ import json
 import os
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -212,19 +213,75 @@ FILE_FIELDS = ("anh_chu_ky", "anh_dau")
 def resolve_files(data: Any, folder: Path) -> Any:
     """Relative image paths in a form are relative to the form, not to where congvan runs."""
     if isinstance(data, dict):
-        return {k: (str(folder / v) if k in FILE_FIELDS and isinstance(v, str) and not Path(v).is_absolute()
+        return {k: (str(folder / v) if k in FILE_FIELDS and isinstance(v, str) and v and not Path(v).is_absolute()
                     else resolve_files(v, folder)) for k, v in data.items()}
     if isinstance(data, list):
         return [resolve_files(v, folder) for v in data]
     return data
 
 
+def file_paths_outside(data: Any, folder: Path, where: tuple = ()) -> list[Problem]:
+    """Image paths that would leave ``folder`` (absolute, or climbing with ``..``)."""
+    found = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in FILE_FIELDS and isinstance(value, str) and value:
+                if Path(value).is_absolute() or ".." in Path(value).parts or "\\" in value:
+                    found.append(Problem(
+                        path=join_path([*where, key]), value=value,
+                        vi=f"Đường dẫn ảnh '{value}' phải là tên tệp trong thư mục ảnh của dịch vụ"
+                           " (không bắt đầu bằng '/', không có '..')",
+                        en=f"image path '{value}' must name a file inside the service's image folder"
+                           " (no leading '/', no '..')"))
+            else:
+                found += file_paths_outside(value, folder, (*where, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += file_paths_outside(value, folder, (*where, index))
+    return found
+
+
+@dataclass
+class Form:
+    """A form as read, before it is a document: its plain data, where each field
+    was written, the file's name, and the folder its relative image paths
+    (``nguoi_ky.anh_chu_ky: anh/chu-ky.png``) are read from.
+
+    Every path that turns a form into a document goes through here: ``congvan.load``,
+    ``congvan render``, the mail merge (which personalises ``data`` row by row),
+    ``follow-up`` and the service (with the operator's image folder, never the
+    request's).  ``folder=None``: relative paths stay relative to the working
+    directory (data built in Python).
+    """
+
+    data: Any
+    positions: dict[str, Position] = field(default_factory=dict)
+    name: str | None = None
+    folder: Path | None = None
+
+    @classmethod
+    def read(cls, path: str | os.PathLike) -> "Form":
+        """A YAML/JSON form file; its images are read from the file's folder."""
+        data, positions = load_form(path)
+        return cls(data, positions, str(path), Path(path).resolve().parent)
+
+    @classmethod
+    def from_text(cls, text: str, name: str | None = None, folder: Path | None = None) -> "Form":
+        data, positions = parse(unicodedata.normalize("NFC", text), name)
+        return cls(data, positions, name, folder)
+
+    def model(self, cls: type[M], data: Any = None) -> M:
+        """``data`` (default: the form's own) validated as ``cls``, images found from the form's folder."""
+        data = self.data if data is None else data
+        if self.folder is not None:
+            data = resolve_files(data, self.folder)
+        return validate_data(cls, data, self.positions, self.name)
+
+
 def validate_form(cls: type[M], path: str | os.PathLike) -> M:
-    data, positions = load_form(path)
-    return validate_data(cls, resolve_files(data, Path(path).resolve().parent), positions, str(path))
+    return Form.read(path).model(cls)
 
 
 def validate_text(cls: type[M], text: str, name: str = "<form>") -> M:
     """Validate a form given as text (for services and editors)."""
-    data, positions = parse(unicodedata.normalize("NFC", text), name)
-    return validate_data(cls, data, positions, name)
+    return Form.from_text(text, name).model(cls)
