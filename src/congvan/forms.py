@@ -49,8 +49,8 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:[
 
 
 def _problem(file: str | None, vi: str, en: str, line: int | None = None, column: int | None = None,
-             path: str = "") -> FormError:
-    return FormError([Problem(path=path, vi=vi, en=en, file=file, line=line, column=column)])
+             path: str = "", *, code: str) -> FormError:
+    return FormError([Problem(path=path, vi=vi, en=en, file=file, line=line, column=column, code=code)])
 
 
 def read_text(path: str | os.PathLike) -> str:
@@ -66,12 +66,14 @@ def read_limited(path: str | os.PathLike, limit: int, what: tuple[str, str]) -> 
     try:
         raw = Path(path).read_bytes() if Path(path).stat().st_size <= limit else None
     except FileNotFoundError:
-        raise _problem(name, f"Không tìm thấy tệp {vi} {name}", f"{en} file {name} not found") from None
+        raise _problem(name, f"Không tìm thấy tệp {vi} {name}", f"{en} file {name} not found",
+                       code="not-found") from None
     except OSError as exc:
-        raise _problem(name, f"Không đọc được tệp {name}: {exc.strerror}", f"cannot read {name}: {exc.strerror}") from None
+        raise _problem(name, f"Không đọc được tệp {name}: {exc.strerror}", f"cannot read {name}: {exc.strerror}",
+                       code="unreadable") from None
     if raw is None:
         mb = limit // 2**20
-        raise _problem(name, f"Tệp {vi} lớn hơn {mb} MB", f"the {en} file is larger than {mb} MB")
+        raise _problem(name, f"Tệp {vi} lớn hơn {mb} MB", f"the {en} file is larger than {mb} MB", code="too-large")
     return raw
 
 
@@ -87,7 +89,7 @@ def decode(raw: bytes, name: str | None = None) -> str:
             name,
             "Tệp không phải UTF-8 (có thể lưu bằng bảng mã Windows-1258 hay TCVN3): hãy lưu lại với mã UTF-8",
             "the file is not UTF-8 (perhaps Windows-1258 or TCVN3): save it again as UTF-8",
-            line, column,
+            line, column, code="not-utf8",
         ) from None
     return unicodedata.normalize("NFC", text)
 
@@ -104,17 +106,18 @@ def parse(text: str, name: str | None = None) -> tuple[Any, dict[str, Position]]
             return _parse_json(text, name)
         vi = f"Lỗi cú pháp YAML: {exc.problem or exc.context}"
         raise _problem(name, vi + _yaml_hint(exc), f"YAML syntax error: {exc.problem or exc.context}",
-                       mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
+                       mark.line + 1 if mark else None, mark.column + 1 if mark else None, code="syntax") from None
     except yaml.YAMLError as exc:
-        raise _problem(name, f"Lỗi đọc YAML: {exc}", f"YAML error: {exc}") from None
+        raise _problem(name, f"Lỗi đọc YAML: {exc}", f"YAML error: {exc}", code="syntax") from None
     if root is None:
-        raise _problem(name, "Biểu mẫu trống", "the form is empty", 1, 1)
+        raise _problem(name, "Biểu mẫu trống", "the form is empty", 1, 1, code="empty-form")
     builder = _Builder(name)
     return builder.build(root, [], 0), builder.positions
 
 
 def _too_deep(name: str | None) -> FormError:
-    return _problem(name, f"Biểu mẫu lồng quá sâu (quá {MAX_DEPTH} cấp)", f"the form is nested deeper than {MAX_DEPTH} levels")
+    return _problem(name, f"Biểu mẫu lồng quá sâu (quá {MAX_DEPTH} cấp)", f"the form is nested deeper than {MAX_DEPTH} levels",
+                    code="too-deep")
 
 
 def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
@@ -131,7 +134,7 @@ def _parse_json(text: str, name: str) -> tuple[Any, dict[str, Position]]:
         data: dict = {}
         for key, value in pairs:
             if key in data:
-                raise _problem(name, f"Khóa '{key}' bị lặp", f"duplicate key '{key}'", path=key)
+                raise _problem(name, f"Khóa '{key}' bị lặp", f"duplicate key '{key}'", path=key, code="duplicate-key")
             data[key] = value
         return data
 
@@ -140,7 +143,8 @@ def _parse_json(text: str, name: str) -> tuple[Any, dict[str, Position]]:
     except RecursionError:
         raise _too_deep(name) from None
     except json.JSONDecodeError as exc:
-        raise _problem(name, f"Lỗi cú pháp JSON: {exc.msg}", f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno) from None
+        raise _problem(name, f"Lỗi cú pháp JSON: {exc.msg}", f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno,
+                       code="syntax") from None
 
 
 class _Builder:
@@ -157,7 +161,7 @@ class _Builder:
         if self.nodes > MAX_NODES or depth > MAX_DEPTH:
             raise _problem(self.name, "Biểu mẫu quá lớn hoặc lồng quá sâu (alias/anchor?)",
                            "the form is too large or too deeply nested (aliases?)",
-                           node.start_mark.line + 1, node.start_mark.column + 1)
+                           node.start_mark.line + 1, node.start_mark.column + 1, code="too-deep")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -180,6 +184,7 @@ class _Builder:
                     self.name, f"Khóa '{key}' bị ghi hai lần; lần sau sẽ xóa mất lần trước",
                     f"key '{key}' is written twice; the second would silently replace the first",
                     key_node.start_mark.line + 1, key_node.start_mark.column + 1, join_path(where),
+                    code="duplicate-key",
                 )
             self._mark(where, key_node)
             data[key] = self.build(value_node, where, depth + 1)
@@ -199,11 +204,14 @@ def validate_data(cls: type[M], data: Any, positions: dict[str, Position] | None
     """Validate plain data as cls; every problem becomes a located FormError."""
     if not isinstance(data, dict):
         raise _problem(name, "Biểu mẫu phải là một nhóm trường (loai:, co_quan_ban_hanh:, …)",
-                       "the form must be a mapping of fields (loai:, co_quan_ban_hanh:, …)", 1, 1)
+                       "the form must be a mapping of fields (loai:, co_quan_ban_hanh:, …)", 1, 1,
+                       code="not-a-mapping")
     try:
         return cls.model_validate(data)
     except ValidationError as exc:
-        raise FormError(problems_from_validation(exc, positions or {}, name)) from None
+        from .validation import all_problems
+
+        raise FormError(all_problems(cls, data, exc, positions, name)) from None
 
 
 #: Fields naming a file: a relative path is read from the form's folder.
@@ -228,7 +236,7 @@ def file_paths_outside(data: Any, folder: Path, where: tuple = ()) -> list[Probl
             if key in FILE_FIELDS and isinstance(value, str) and value:
                 if Path(value).is_absolute() or ".." in Path(value).parts or "\\" in value:
                     found.append(Problem(
-                        path=join_path([*where, key]), value=value,
+                        path=join_path([*where, key]), value=value, code="file-path",
                         vi=f"Đường dẫn ảnh '{value}' phải là tên tệp trong thư mục ảnh của dịch vụ"
                            " (không bắt đầu bằng '/', không có '..')",
                         en=f"image path '{value}' must name a file inside the service's image folder"

@@ -52,7 +52,7 @@ def file_paths(data: Any, where: tuple = ()) -> list[Problem]:
             if key in FILE_FIELDS and value not in (None, ""):
                 path = join_path([*where, key])
                 found.append(Problem(
-                    path=path, vi=f"Dịch vụ không đọc tệp trên máy chủ theo đường dẫn khách gửi ({key}): bỏ trường này"
+                    path=path, code="file-path", vi=f"Dịch vụ không đọc tệp trên máy chủ theo đường dẫn khách gửi ({key}): bỏ trường này"
                     " khỏi biểu mẫu", en=f"the service never reads server files a client names ({key}):"
                     " leave this field out"))
             else:
@@ -88,7 +88,7 @@ def one_document(doc: VanBan) -> list[Problem]:
     if not doc.danh_sach:
         return []
     return [Problem(
-        path="danh_sach", vi="Dịch vụ tạo một văn bản cho mỗi yêu cầu: gửi mỗi dòng của danh_sach thành một yêu cầu",
+        path="danh_sach", code="one-document-per-request", vi="Dịch vụ tạo một văn bản cho mỗi yêu cầu: gửi mỗi dòng của danh_sach thành một yêu cầu",
         en="the service renders one document per request: send each row of danh_sach as its own request")]
 
 
@@ -97,7 +97,7 @@ def limit_problems(doc: VanBan, settings: Settings) -> list[Problem]:
     if blocks <= settings.max_blocks:
         return []
     return [Problem(
-        path="noi_dung", value=blocks,
+        path="noi_dung", value=blocks, code="too-many-blocks",
         vi=f"Văn bản có {blocks} khối nội dung, nhiệm vụ và dòng; dịch vụ nhận tối đa {settings.max_blocks}",
         en=f"the document has {blocks} blocks, tasks and lines; the service takes at most {settings.max_blocks}")]
 
@@ -203,7 +203,7 @@ def docx_packages(doc: VanBan, template: Path | None) -> list[bytes]:
 
 
 def separate_files(doc: VanBan) -> list[Problem]:
-    return [Problem(path=f"phu_luc[{i}].tep_rieng", value=True,
+    return [Problem(path=f"phu_luc[{i}].tep_rieng", value=True, code="separate-file",
                     vi="Phụ lục này là tệp riêng (Mẫu 2.2): gửi 'Accept: application/zip' để nhận văn bản cùng các phụ lục",
                     en="this appendix is a file of its own (Mẫu 2.2): send 'Accept: application/zip' to get the"
                        " document with its appendices")
