@@ -16,7 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from .. import doctypes
 from ..images import read_png
 from ..rules import Profile
+from .. import numbering
 from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
+from .danh_so import DanhSo, SchemeName, check_levels, unknown_level
 from .dates import Ngay
 from .parts import BanSao, BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
 from .text import Code, Line, Text
@@ -202,7 +204,14 @@ class VanBan(_Model):
     cach_phan_cong: AssignmentStyle = Field(
         "ngoac",
         description="Cách trình bày phân công nhiệm vụ: 'ngoac' (trong ngoặc sau nhiệm vụ), 'phan-cong' (dòng in nghiêng"
-        " 'Phân công nhiệm vụ: …'), 'theo-co-quan' (nhóm theo cơ quan chủ trì) / how task assignments are printed",
+        " 'Phân công nhiệm vụ: …'), 'theo-co-quan' (nhóm theo cơ quan chủ trì), 'nguyen-van' (in đúng câu đã viết,"
+        " dữ liệu chủ trì, phối hợp, thời hạn vẫn dùng cho bảng phân công và công văn đôn đốc)"
+        " / how task assignments are printed; 'nguyen-van': the clerk's sentences as written, the data kept",
+    )
+    danh_so: SchemeName | DanhSo | None = Field(
+        None, description="Kiểu đánh số đề mục: " + "; ".join(f"'{k}' {v}" for k, v in numbering.SCHEME_NOTES.items())
+        + "; hoặc {kieu, cap} để sửa từng cấp; mặc định theo loại văn bản"
+        " / the heading numbering scheme by name, or {kieu, cap} to change some levels; by default the type's",
     )
 
     @field_validator("trich_yeu")
@@ -256,6 +265,7 @@ class VanBan(_Model):
                 " / the issuing agency's abbreviation (co_quan_ban_hanh.viet_tat) is needed to compose the ký hiệu"
             )
         self._type_parts(kind.slug)
+        self._numbering_rules()
         if not self.noi_dung and not (self.giay_moi or self.gioi_thieu or self.nghi_phep or self.bien_ban):
             raise ValueError("Văn bản chưa có nội dung (noi_dung) / the document has no body (noi_dung)")
         if any(p.bang_nhiem_vu for p in self.phu_luc) and not self.tasks():
@@ -289,6 +299,31 @@ class VanBan(_Model):
         required = {"bien-ban": "bien_ban", "cong-dien": "dien_gui"}
         if slug in required and getattr(self, required[slug]) is None:
             raise ValueError(f"{self.doc_type.name} cần trường {required[slug]} / a {slug} needs {required[slug]}")
+
+    @property
+    def scheme(self) -> str:
+        """The name of the numbering scheme in force (the form's, else the type's)."""
+        chosen = self.danh_so.kieu if isinstance(self.danh_so, DanhSo) else self.danh_so
+        return chosen or numbering.scheme_for(self.loai)
+
+    @property
+    def levels(self) -> tuple[numbering.Cap, ...]:
+        """The levels of the numbering scheme, the form's overrides applied."""
+        overrides = self.danh_so.cap if isinstance(self.danh_so, DanhSo) else {}
+        return numbering.resolve(self.scheme, {k: v.changes() for k, v in overrides.items()})
+
+    def _numbering_rules(self) -> None:
+        if isinstance(self.danh_so, DanhSo):
+            names = numbering.level_names(numbering.SCHEMES[self.scheme])
+            for name in self.danh_so.cap:
+                if name not in names:
+                    raise ValueError(f"danh_so.cap.{name}: {unknown_level(self.scheme, name)}")
+        levels = self.levels
+        check_levels(self.noi_dung, self.scheme, levels)
+        for n, item in enumerate(self.phu_luc):
+            check_levels(item.noi_dung, self.scheme, levels, f"phu_luc[{n}].noi_dung")
+        if self.kem_theo is not None:
+            check_levels(self.kem_theo.noi_dung, self.scheme, levels, "kem_theo.noi_dung")
 
     def tasks(self) -> list[NhiemVu]:
         """Every top-level task of the body, in order, wherever it stands."""
