@@ -192,6 +192,16 @@ SIGNATURE_BOOKMARK = "ViTriChuKy"
 #: Line after the căn cứ of a quyết định / nghị quyết (Mẫu 1.1–1.3).
 DECISION_LINE = {"quyet-dinh": "QUYẾT ĐỊNH:", "nghi-quyet": "QUYẾT NGHỊ:"}
 
+#: The last line of the căn cứ: "Theo đề nghị của …" (Mẫu 1.2) or, as real
+#: decisions also write, "Xét đề nghị của …"; a line starting so is kept as typed.
+DE_NGHI_OPENINGS = ("Theo đề nghị", "Xét đề nghị")
+#: The last căn cứ ends with "." before "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" (§II.6.a,
+#: Mẫu 1.1–1.3) or a heading, and with "," where the body's first sentence continues it
+#: ("Căn cứ …,\n Trường … đã tiến hành …": real tờ trình, kế hoạch); the decree is silent there.
+CAN_CU_LAST = {"decision": ".", "sentence": ","}
+#: Types whose căn cứ real documents print upright, as body text (tờ trình), not italic.
+CAN_CU_UPRIGHT = frozenset({"to-trinh"})
+
 #: Closing mark of the body in every template of Phụ lục III.
 END_MARK = "./."
 

@@ -106,13 +106,21 @@ def body(doc: VanBan) -> list[Para]:
 
 
 def can_cu_lines(doc: VanBan) -> list[Para]:
-    """Căn cứ: italic, one per line, ";" after each and "." after the last
-    (§II.6.a); "Theo đề nghị của …" closes them in a quyết định (Mẫu 1.2)."""
+    """Căn cứ: one per line, ";" after each (§II.6.a); "Theo đề nghị của …" or
+    "Xét đề nghị của …" closes them in a quyết định (Mẫu 1.2).  The last ends
+    with "." before the decision line and "," before the body's sentence,
+    unless the form says (``dau_cau_can_cu``).  Italic, except in the types
+    whose real documents print them upright (tờ trình)."""
     lines = [line.rstrip(" ;.,") for line in doc.can_cu]
     if doc.theo_de_nghi:
         text = doc.theo_de_nghi.strip().rstrip(" ;.,")
-        lines.append(text if text.lower().startswith("theo đề nghị") else f"Theo đề nghị của {text}")
-    return [para("can_cu", line + (";" if i < len(lines) - 1 else ".")) for i, line in enumerate(lines)]
+        kept = text.lower().startswith(tuple(o.lower() for o in rules.DE_NGHI_OPENINGS))
+        lines.append(text if kept else f"{rules.DE_NGHI_OPENINGS[0]} của {text}")
+    sentence = doc.loai not in rules.DECISION_LINE and bool(doc.noi_dung) and isinstance(doc.noi_dung[0], str)
+    default = rules.CAN_CU_LAST["sentence" if sentence else "decision"]
+    last = doc.dau_cau_can_cu or default
+    element = "noi_dung" if doc.loai in rules.CAN_CU_UPRIGHT else "can_cu"
+    return [para(element, line + (";" if i < len(lines) - 1 else last)) for i, line in enumerate(lines)]
 
 
 def close_with_end_mark(paras: list[Para]) -> list[Para]:

@@ -46,7 +46,7 @@ class CoQuan(_Model):
 class NoiNhan(_Model):
     """One recipient line of Nơi nhận, with an optional purpose note."""
 
-    ten: Text = Field(description="Nơi nhận / recipient")
+    ten: Line = Field(description="Nơi nhận, một dòng / recipient, one line")
     ghi_chu: Line | None = Field(None, description="Ghi chú trong ngoặc, ví dụ 'để báo cáo' / note printed in parentheses")
 
 
@@ -167,7 +167,9 @@ class VanBan(_Model):
     kinh_gui: list[Text] = Field(default_factory=list, description="Kính gửi / addressees")
     can_cu: list[Text] = Field(default_factory=list, description="Căn cứ ban hành / legal bases")
     noi_dung: list[Block] = Field(default_factory=list, description="Nội dung văn bản / the body")
-    noi_nhan: list[Text | NoiNhan] = Field(default_factory=list, description="Nơi nhận (không gồm dòng Lưu) / recipients")
+    noi_nhan: list[Line | NoiNhan] = Field(
+        default_factory=list, description="Nơi nhận (không gồm dòng Lưu), mỗi nơi một dòng / recipients, one line each"
+    )
     luu: Luu = Field(default_factory=Luu, description="Dòng 'Lưu: VT, …' / archive line")
     nguoi_soan_thao: NguoiSoanThao | None = Field(None, description="Ký hiệu người soạn thảo, số bản phát hành (ô 12)")
     nguoi_ky: NguoiKy = Field(description="Người ký / signature block")
@@ -177,7 +179,13 @@ class VanBan(_Model):
         None, description="Thẩm quyền ban hành (quyết định, nghị quyết): chức vụ người đứng đầu hoặc tên tập thể,"
         " ví dụ 'Chủ tịch Ủy ban nhân dân tỉnh' / the issuing authority line"
     )
-    theo_de_nghi: Text | None = Field(None, description="Theo đề nghị của … (dòng cuối phần căn cứ) / on the proposal of")
+    theo_de_nghi: Text | None = Field(
+        None, description="Theo đề nghị của … hoặc 'Xét đề nghị của …' (dòng cuối phần căn cứ) / on the proposal of"
+    )
+    dau_cau_can_cu: Literal[";", ",", "."] | None = Field(
+        None, description="Dấu cuối dòng căn cứ cuối cùng; mặc định '.' trước 'QUYẾT ĐỊNH:', ',' trước câu nội dung"
+        " / the last căn cứ's punctuation; by default '.' before the decision line, ',' before the body sentence",
+    )
     kem_theo: VanBanKemTheo | None = Field(None, description="Văn bản ban hành kèm theo quyết định (Mẫu 1.3)")
     # Fixed parts of Mẫu 1.6–1.10
     dien_gui: Line | None = Field(None, description="Công điện: cơ quan hoặc chức danh điện, ví dụ 'Thủ tướng Chính phủ'")

@@ -109,7 +109,7 @@ class BanSao(_Part):
     so: int | None = Field(None, gt=0, le=99999, description="Số bản sao (sổ chung các hình thức sao) / copy number")
     dia_danh: Line = Field(description="Địa danh / place")
     ngay: Ngay = Field(description="Ngày sao / date of copying")
-    noi_nhan: list[Text] = Field(default_factory=list, description="Nơi nhận bản sao (không gồm dòng Lưu)")
+    noi_nhan: list[Line] = Field(default_factory=list, description="Nơi nhận bản sao (không gồm dòng Lưu), mỗi nơi một dòng")
     nguoi_ky: "NguoiKySao | None" = Field(None, description="Người ký bản sao giấy (Mẫu 3.1) / who signs a paper copy")
     dien_tu: bool = Field(False, description="Bản sao điện tử (Mẫu 3.2): dòng chữ ký số thay khối sao / electronic copy")
     thoi_gian_ky: Line | None = Field(
