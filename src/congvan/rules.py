@@ -149,6 +149,11 @@ TABLE_CELL_PADDING_MM = 1.5
 #: Appendix labels: one appendix is "Phụ lục"; two or more are numbered in
 #: Roman numerals, "Phụ lục I", "Phụ lục II" (Phụ lục I §III.1.a).
 PHU_LUC = "Phụ lục"
+#: The line tying a text to the quyết định that issues it (Mẫu 1.3): real quy
+#: chế, quy định, điều lệ, nội quy, quy trình read "(Ban hành kèm theo …)", the
+#: others (kế hoạch, danh sách, phụ lục) "(Kèm theo …)".
+ISSUED_WITH = {"regulation": "Ban hành kèm theo", "other": "Kèm theo"}
+REGULATION_TYPES = frozenset({"quy chế", "quy định", "điều lệ", "nội quy", "quy trình"})
 
 #: The task table of a plan's appendix: (column, heading, widest comfortable
 #: width in mm or None for the content column, which takes what is left).

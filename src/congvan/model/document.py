@@ -143,6 +143,9 @@ class NguoiKy(_Model):
         return [(markers[f], getattr(self, f)) for f in _AUTHORITY_FIELDS if getattr(self, f)]
 
 
+VanBanKemTheo.model_rebuild(_types_namespace={"NguoiKy": NguoiKy, "Literal": Literal})
+
+
 class VanBan(_Model):
     """An administrative document (văn bản hành chính) under NĐ 30/2020/NĐ-CP."""
 
