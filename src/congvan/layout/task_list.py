@@ -25,7 +25,7 @@ def tasks(block: DanhSachNhiemVu, level: Level, counters: dict[int, int], doc: V
     of the items around the list."""
     style = block.cach_phan_cong or doc.cach_phan_cong
     level = level.at(block.cap)
-    if style == "theo-co-quan" or block.theo_co_quan:
+    if style == "theo-co-quan" or (style == "nguyen-van" and block.theo_co_quan):
         return _grouped(block, level, counters, style)
     out: list[Para] = []
     for task in block.nhiem_vu:

@@ -191,7 +191,8 @@ class DanhSachNhiemVu(_Block):
         None, description="Cấp đánh số của các nhiệm vụ (xem danh_so) / the numbering level of the tasks"
     )
     theo_co_quan: bool = Field(
-        False, description="Nhóm theo cơ quan chủ trì (kiểu nguyen-van) / group under lead agencies (nguyen-van style)"
+        False, description="Với kiểu nguyen-van: nhóm các nhiệm vụ dưới tiêu đề cơ quan chủ trì, câu văn in như đã viết"
+        " / with the nguyen-van style: group the tasks under their lead agency, sentences as written"
     )
     co_quan: list[NhomCoQuan] = Field(
         default_factory=list, description="Tiêu đề, đoạn dẫn của từng nhóm cơ quan / each agency group's heading and lead-in"
