@@ -67,16 +67,18 @@ _TIEU_KHOAN = Cap("tieu-khoan", "{cha}{1}.", bo_qua_duoc=True)
 _TIEU_KHOAN_2 = Cap("tieu-khoan-2", "{cha}{1}.", bo_qua_duoc=True)
 _DIEM = Cap("diem", "{a})")
 _GACH = Cap("gach", rules.DASH)
-_CONG = Cap("cong", "+")
+# Below a) a công văn's titled points are lead-ins, not headings: upright, not bold.
+_GACH_Y = Cap("gach", rules.DASH, so_dam=False, tieu_de_dam=False)
+_CONG_Y = Cap("cong", "+", so_dam=False, tieu_de_dam=False)
 
 #: Built-in schemes, outermost level first.  The last level repeats below itself.
 SCHEMES: dict[str, tuple[Cap, ...]] = {
     # Long plans, programmes, reports with parts (Mẫu chữ 6.b): I. UPPER / 1. / 1.1. / a) / -
     "la-ma": (_LA_MA, _KHOAN, _TIEU_KHOAN, _DIEM, _GACH),
     # Công văn, thông báo, báo cáo: 1. Title (bold, sentence case) / a) / - / +
-    "so": (_KHOAN, _DIEM, _GACH, _CONG),
+    "so": (_KHOAN, _DIEM, _GACH_Y, _CONG_Y),
     # Four-level plans: 1. / 1.1. / 1.1.1. / a) / -
-    "so-nhieu-cap": (_KHOAN, _TIEU_KHOAN, _TIEU_KHOAN_2, _DIEM, _GACH),
+    "so-nhieu-cap": (_KHOAN, _TIEU_KHOAN, _TIEU_KHOAN_2, _DIEM, _GACH_Y),
     # Normative texts (§II.6.đ): Mục inside a chương, then khoản 1., điểm a), dashes;
     # Phần, Chương and Điều are their own blocks (PART_LABELS, ARTICLE_LABEL).
     "dieu-khoan": (Cap("muc", "Mục {1}.", doan="muc", in_hoa=True, chi_muc=True), _KHOAN, _DIEM, _GACH),
