@@ -167,7 +167,7 @@ def test_unknown_scheme_and_level_names_are_refused_with_the_field():
     assert "danh_so" in str(err.value)
     with pytest.raises(FormError) as err:
         make(danh_so={"kieu": "so", "cap": {"tieu-khoan": {"so_dam": False}}})
-    assert "danh_so.cap.tieu-khoan" in str(err.value) and "has no level" in str(err.value)
+    assert "danh_so" in str(err.value) and "cap.tieu-khoan" in str(err.value) and "has no level" in str(err.value)
     with pytest.raises(FormError) as err:
         make(noi_dung=[{"khoan": "A", "cap": "diemm"}])
     assert "noi_dung[0]" in str(err.value) and "diemm" in str(err.value)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .. import numbering
 
@@ -75,6 +75,26 @@ class DanhSo(BaseModel):
         default_factory=dict, description="Sửa từng cấp theo tên cấp (muc, khoan, tieu-khoan, diem, gach …)"
         " / per-level overrides by level name"
     )
+
+    @model_validator(mode="after")
+    def _levels_exist(self) -> "DanhSo":
+        # With the scheme named, a wrong level is reported here, at its line;
+        # without it the document's type decides the scheme (checked in VanBan).
+        if self.kieu:
+            names = numbering.level_names(numbering.SCHEMES[self.kieu])
+            for name in self.cap:
+                if name not in names:
+                    raise ValueError(f"cap.{name}: {unknown_level(self.kieu, name)}")
+        return self
+
+
+def scheme_name(value: object) -> object:
+    """A scheme given by name must be a known one: one clear error, not a union's two."""
+    if isinstance(value, str) and value not in numbering.SCHEMES:
+        known = ", ".join(numbering.SCHEMES)
+        raise ValueError(f"Không có kiểu đánh số '{value}'; các kiểu: {known}"
+                         f" / there is no numbering scheme '{value}'; the schemes are: {known}")
+    return value
 
 
 def unknown_level(scheme: str, name: str) -> ValueError:

@@ -9,16 +9,16 @@ what size each part is printed is the layout's business (``congvan.layout``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from .. import doctypes
 from ..images import read_png
 from ..rules import Profile
 from .. import numbering
 from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
-from .danh_so import DanhSo, SchemeName, check_levels, unknown_level
+from .danh_so import DanhSo, SchemeName, check_levels, scheme_name, unknown_level
 from .dates import Ngay
 from .parts import BanSao, BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
 from .text import Code, Line, Text
@@ -219,11 +219,19 @@ class VanBan(_Model):
         " dữ liệu chủ trì, phối hợp, thời hạn vẫn dùng cho bảng phân công và công văn đôn đốc)"
         " / how task assignments are printed; 'nguyen-van': the clerk's sentences as written, the data kept",
     )
-    danh_so: SchemeName | DanhSo | None = Field(
+    danh_so: Annotated[
+        Union[Annotated[SchemeName, Tag("§ten")], Annotated[DanhSo, Tag("§chi_tiet")]],
+        Discriminator(lambda v: "§ten" if isinstance(v, str) else "§chi_tiet"),
+    ] | None = Field(
         None, description="Kiểu đánh số đề mục: " + "; ".join(f"'{k}' {v}" for k, v in numbering.SCHEME_NOTES.items())
         + "; hoặc {kieu, cap} để sửa từng cấp; mặc định theo loại văn bản"
         " / the heading numbering scheme by name, or {kieu, cap} to change some levels; by default the type's",
     )
+
+    @field_validator("danh_so", mode="before")
+    @classmethod
+    def _known_scheme(cls, value: object) -> object:
+        return scheme_name(value)
 
     @field_validator("trich_yeu")
     @classmethod
