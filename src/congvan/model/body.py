@@ -27,6 +27,7 @@ from typing import Annotated, Iterator, Literal, Union
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
 
 from .. import numbering
+from .rule import Rule, raise_first
 from .thoi_han import Deadline, KhoangThoiGian, parse_deadline
 from .text import Line, Text
 
@@ -44,7 +45,7 @@ class _Block(BaseModel):
 def _known_level(value: str | None) -> str | None:
     if value is not None and value not in numbering.ALL_LEVEL_NAMES:
         known = ", ".join(numbering.ALL_LEVEL_NAMES)
-        raise ValueError(f"Không có cấp đánh số '{value}'; các cấp: {known}"
+        raise Rule("unknown-level", f"Không có cấp đánh số '{value}'; các cấp: {known}"
                          f" / there is no numbering level '{value}'; the levels are: {known}")
     return value
 
@@ -87,9 +88,13 @@ class Dieu(_Block):
 
     @model_validator(mode="after")
     def _not_empty(self) -> "Dieu":
-        if not self.dieu and not self.noi_dung:
-            raise ValueError("Điều cần tiêu đề (dieu) hoặc nội dung (noi_dung) / an article needs a title or content")
+        raise_first(self.cross_field_rules())
         return self
+
+    def cross_field_rules(self) -> Iterator[Rule]:
+        if not self.dieu and not self.noi_dung:
+            yield Rule("empty-article", "Điều cần tiêu đề (dieu) hoặc nội dung (noi_dung)"
+                       " / an article needs a title or content", "dieu")
 
 
 class Khoan(_Block):
@@ -200,32 +205,30 @@ class DanhSachNhiemVu(_Block):
 
     @model_validator(mode="after")
     def _every_task_has_a_lead(self) -> "DanhSachNhiemVu":
+        raise_first(self.cross_field_rules())
+        return self
+
+    def cross_field_rules(self) -> Iterator[Rule]:
         for index, task in enumerate(self.nhiem_vu):
-            _check_lead(task, inherited=False, path=f"nhiem_vu[{index}]")
+            yield from _check_lead(task, inherited=False, path=f"nhiem_vu[{index}]")
         leads = {task.chu_tri or task.thuc_hien for task in self.nhiem_vu}
         for index, group in enumerate(self.co_quan):
             if group.ten not in leads:
-                raise ValueError(
-                    f"co_quan[{index}].ten: '{group.ten}' không chủ trì nhiệm vụ nào của danh sách"
-                    f" / co_quan[{index}].ten: '{group.ten}' leads no task of this list"
-                )
-        return self
+                yield Rule("group-without-task", f"'{group.ten}' không chủ trì nhiệm vụ nào của danh sách"
+                           f" / '{group.ten}' leads no task of this list", f"co_quan[{index}].ten")
 
 
-def _check_lead(task: NhiemVu, inherited: bool, path: str) -> None:
+def _check_lead(task: NhiemVu, inherited: bool, path: str) -> Iterator[Rule]:
     # A subtask may rely on its parent's assignment (seed 004: 3.3–3.8 under 3).
     has = task.has_assignment or inherited
     if not has and not task.nhiem_vu:
-        raise ValueError(
-            f"{path}: nhiệm vụ chưa có cơ quan chủ trì (chu_tri) hoặc thực hiện (thuc_hien)"
-            f" / {path}: the task names no lead agency (chu_tri) nor performers (thuc_hien)"
-        )
+        yield Rule("task-without-lead", "Nhiệm vụ chưa có cơ quan chủ trì (chu_tri) hoặc thực hiện (thuc_hien)"
+                   " / the task names no lead agency (chu_tri) nor performers (thuc_hien)", f"{path}.chu_tri")
     for index, sub in enumerate(task.nhiem_vu):
-        _check_lead(sub, inherited=has, path=f"{path}.nhiem_vu[{index}]")
+        yield from _check_lead(sub, inherited=has, path=f"{path}.nhiem_vu[{index}]")
     if not has and task.nhiem_vu and not all(s.has_assignment for s in task.nhiem_vu):
-        raise ValueError(
-            f"{path}: nhiệm vụ chưa có cơ quan chủ trì (chu_tri) / {path}: the task names no lead agency"
-        )
+        yield Rule("task-without-lead", "Nhiệm vụ chưa có cơ quan chủ trì (chu_tri) / the task names no lead agency",
+                   f"{path}.chu_tri")
 
 
 class SoTien(_Block):
@@ -240,9 +243,9 @@ class SoTien(_Block):
         try:
             amount = Decimal(str(value).replace(".", "").replace(",", ".")) if isinstance(value, str) else Decimal(value)
         except (InvalidOperation, TypeError, ValueError):
-            raise ValueError(f"Số tiền '{value}' không phải là số / amount '{value}' is not a number") from None
+            raise Rule("wrong-type", f"Số tiền '{value}' không phải là số / amount '{value}' is not a number") from None
         if amount < 0:
-            raise ValueError(f"Số tiền không được âm ({value}) / amount must not be negative ({value})")
+            raise Rule("out-of-range", f"Số tiền không được âm ({value}) / amount must not be negative ({value})")
         return amount
 
 

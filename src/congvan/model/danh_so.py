@@ -15,11 +15,12 @@ the nesting, the level says how it looks.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .. import numbering
+from .rule import Rule
 
 SchemeName = Literal[tuple(numbering.SCHEMES)]  # type: ignore[valid-type]
 
@@ -51,7 +52,7 @@ class CapSo(BaseModel):
     @classmethod
     def _pattern(cls, value: str | None) -> str | None:
         if value is not None and not numbering.valid_pattern(value):
-            raise ValueError(
+            raise Rule("bad-label-pattern", 
                 f"Mẫu nhãn '{value}' không hợp lệ: chỉ dùng {', '.join(numbering.PLACEHOLDERS)} và dấu, tối đa 20 ký tự"
                 f" / label pattern '{value}' is invalid: use only {', '.join(numbering.PLACEHOLDERS)} and punctuation,"
                 " at most 20 characters"
@@ -84,7 +85,7 @@ class DanhSo(BaseModel):
             names = numbering.level_names(numbering.SCHEMES[self.kieu])
             for name in self.cap:
                 if name not in names:
-                    raise ValueError(f"cap.{name}: {unknown_level(self.kieu, name)}")
+                    raise unknown_level(self.kieu, name, f"cap.{name}")
         return self
 
 
@@ -92,23 +93,27 @@ def scheme_name(value: object) -> object:
     """A scheme given by name must be a known one: one clear error, not a union's two."""
     if isinstance(value, str) and value not in numbering.SCHEMES:
         known = ", ".join(numbering.SCHEMES)
-        raise ValueError(f"Không có kiểu đánh số '{value}'; các kiểu: {known}"
+        raise Rule("unknown-scheme", f"Không có kiểu đánh số '{value}'; các kiểu: {known}"
                          f" / there is no numbering scheme '{value}'; the schemes are: {known}")
     return value
 
 
-def unknown_level(scheme: str, name: str) -> ValueError:
+def unknown_level(scheme: str, name: str, field: str = "") -> Rule:
     known = ", ".join(numbering.level_names(numbering.SCHEMES[scheme]))
-    return ValueError(
+    return Rule(
+        "unknown-level",
         f"Kiểu đánh số '{scheme}' không có cấp '{name}'; các cấp: {known}"
-        f" / numbering scheme '{scheme}' has no level '{name}'; its levels: {known}"
+        f" / numbering scheme '{scheme}' has no level '{name}'; its levels: {known}",
+        field,
     )
 
 
-def check_levels(blocks: list, scheme: str, levels: tuple, path: str = "noi_dung") -> None:
+def check_levels(blocks: list, scheme: str, levels: tuple, path: str = "noi_dung") -> Iterator[Rule]:
     """Every ``cap`` a block names is a level of the document's scheme that it
     can reach from where it stands (the same walk the renderer makes)."""
     from .body import Chuong, DanhSachNhiemVu, Dieu, Khoan, Muc, Phan
+
+    found: list[Rule] = []
 
     def walk(items: list, lv: tuple, index: int, where: str) -> None:
         index = numbering.enter(lv, index, any(isinstance(b, Muc) for b in items))
@@ -120,7 +125,7 @@ def check_levels(blocks: list, scheme: str, levels: tuple, path: str = "noi_dung
                     try:
                         at = numbering.jump(lv, index, block.cap)
                     except ValueError as exc:
-                        raise ValueError(f"{here}.cap: {exc}") from None
+                        found.append(Rule("unreachable-level", str(exc), f"{here}.cap"))
                 if not isinstance(block, DanhSachNhiemVu):
                     walk(block.noi_dung, lv, at + 1, f"{here}.noi_dung")
             elif isinstance(block, (Phan, Chuong)):
@@ -129,3 +134,4 @@ def check_levels(blocks: list, scheme: str, levels: tuple, path: str = "noi_dung
                 walk(block.noi_dung, numbering.article_levels(scheme, lv), 0, f"{here}.noi_dung")
 
     walk(blocks, levels, 0, path)
+    yield from found

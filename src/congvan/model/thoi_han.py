@@ -17,6 +17,7 @@ from typing import Annotated, Union
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .dates import parse_date_input
+from .rule import Rule
 
 
 class KhoangThoiGian(BaseModel):
@@ -42,7 +43,8 @@ class KhoangThoiGian(BaseModel):
     def _in_order(self) -> "KhoangThoiGian":
         if self.den < self.tu:
             shown = self.nguyen_van or f"{_short(self.tu)} - {_short(self.den)}"
-            raise ValueError(
+            raise Rule(
+                "range-end-before-start",
                 f"Thời hạn '{shown}': ngày kết thúc {_short(self.den)} trước ngày bắt đầu {_short(self.tu)}"
                 f" / deadline '{shown}': the end {_short(self.den)} is before the start {_short(self.tu)}"
             )
@@ -62,11 +64,11 @@ def _short(d: dt.date) -> str:
 def _one_date(text: str, where: str = "thoi_han") -> dt.date:
     parts = parse_date_input(text.strip())
     if not (isinstance(parts, dict) and parts.get("ngay")):
-        raise ValueError(f"'{text}' không phải một ngày đầy đủ / '{text}' is not a full date")
+        raise Rule("bad-deadline", f"'{text}' không phải một ngày đầy đủ / '{text}' is not a full date")
     try:
         return dt.date(parts["nam"], parts["thang"], parts["ngay"])
     except ValueError:
-        raise ValueError(f"Ngày '{text}' không có trong lịch / '{text}' is not a calendar date") from None
+        raise Rule("not-a-calendar-date", f"Ngày '{text}' không có trong lịch / '{text}' is not a calendar date") from None
 
 
 _DAY = r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?"
@@ -92,14 +94,15 @@ def _range(text: str) -> KhoangThoiGian | None:
         return None
     d1, m1, y1, d2, m2, y2 = match.groups()
     if y1 is None and y2 is None:
-        raise ValueError(
+        raise Rule(
+            "bad-deadline",
             f"Thời hạn '{text}' thiếu năm; ví dụ 29/6 - 09/7/2026 / deadline '{text}' has no year; e.g. 29/6 - 09/7/2026"
         )
     y1, y2 = y1 or y2, y2 or y1
     try:
         start, end = dt.date(int(y1), int(m1), int(d1)), dt.date(int(y2), int(m2), int(d2))
     except ValueError:
-        raise ValueError(f"Thời hạn '{text}' có ngày không có trong lịch / deadline '{text}' holds a date"
+        raise Rule("not-a-calendar-date", f"Thời hạn '{text}' có ngày không có trong lịch / deadline '{text}' holds a date"
                          " that is not in the calendar") from None
     return KhoangThoiGian(tu=start, den=end, nguyen_van=text)
 
@@ -109,7 +112,8 @@ def parse_deadline(value: object) -> object:
     if value is None or isinstance(value, (dt.date, dt.datetime, KhoangThoiGian, dict)):
         return value
     if not isinstance(value, str):
-        raise ValueError(
+        raise Rule(
+            "bad-deadline",
             "Thời hạn phải là ngày, khoảng ngày hoặc kỳ / a deadline must be a date, a range or a period"
         )
     text = value.strip()
@@ -121,13 +125,15 @@ def parse_deadline(value: object) -> object:
         try:
             return dt.date(parts["nam"], parts["thang"], parts["ngay"])
         except ValueError:
-            raise ValueError(f"Ngày '{text}' không có trong lịch / '{text}' is not a calendar date") from None
+            raise Rule("not-a-calendar-date",
+                       f"Ngày '{text}' không có trong lịch / '{text}' is not a calendar date") from None
     found = _range(" ".join(text.split()))
     if found is not None:
         return found
     if _PERIOD.match(text):
         return text
-    raise ValueError(
+    raise Rule(
+        "bad-deadline",
         f"Thời hạn '{text}' không phải ngày, khoảng ngày hay kỳ (ví dụ: 15/8/2025, 29/6 - 09/7/2026,"
         f" từ ngày 01/7 đến ngày 30/9/2025, Quý III/2025, tháng 7/2025, năm 2025, thường xuyên)"
         f" / deadline '{text}' is neither a date, a range nor a period"
