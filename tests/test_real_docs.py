@@ -53,8 +53,7 @@ CASES = {
     "007": RealDoc(
         "007-cong-van-sgddt-hcm-2018.yaml", "congvan_SGDDT-HCM.txt",
         corrections=(("UỶ", "ỦY", "the source's old-style 'UỶ'; congvan keeps the form's 'Ủy'"),),
-        dropped=(("KHẨN", "left out until the checker tells the KHẨN box from the V/v line (see the form)"),
-                 ("đã ký", "'(đã ký)' is the web copy's note for the signature, not text of the document"),
+        dropped=(("đã ký", "'(đã ký)' is the web copy's note for the signature, not text of the document"),
                  ("Về cho học sinh nghỉ học Ngày 26 11 2018", "the trích yếu: the source reads it before the place"
                   " and date and writes 'Về …' without 'V/v'; the DOCX prints 'V/v cho học sinh …' under the number"),
                  ("h", "the source is cut mid-word ('trường h…'); the form completes the line"),),
@@ -119,3 +118,26 @@ def test_bao_cao_numbers_sections_1_then_points_a(tmp_path):
     # nguyen-van: the sentence as written, no assignment added
     assert not any("chủ trì thực hiện" in t or "Phân công nhiệm vụ" in t or "(phối hợp" in t for t in texts)
     assert "Kính gửi: Ủy ban nhân dân huyện Diên Khánh" in texts
+
+
+NEW_EXAMPLES = ["000-cong-van-bcd-dak-lak-2022.yaml", "005-thong-bao-pgddt-dong-xoai-2012.yaml",
+                "006-to-trinh-th-dong-kho-1-2010.yaml", "007-cong-van-sgddt-hcm-2018.yaml",
+                "008-cong-van-pgddt-tho-xuan-2012.yaml", "009-bao-cao-ubnd-xa-gui-huyen.yaml"]
+
+
+def _rendered(tmp_path) -> list:
+    from congvan.render import render_bytes
+
+    return [render_bytes(congvan.load(EXAMPLES / name)) for name in NEW_EXAMPLES]
+
+
+def test_new_examples_pass_the_checker(tmp_path):
+    for name, data in zip(NEW_EXAMPLES, _rendered(tmp_path)):
+        report = congvan.check(data, name=name)
+        assert report.ok, f"{name}: {[f for f in report.findings if f.severity == 'error']}"
+
+
+def test_new_examples_pass_the_checker_on_the_printed_page(tmp_path, soffice):
+    reports = congvan.check_all(_rendered(tmp_path), layout=True)
+    for name, report in zip(NEW_EXAMPLES, reports):
+        assert report.ok, f"{name}: {[f for f in report.findings if f.severity == 'error']}"
