@@ -49,7 +49,7 @@ def _span(page, text: str, below: float = -1.0) -> tuple[float, float, float] | 
     """x0, x1 and bottom of ``text`` where its words stand in order on the page, under
     ``below``; a line that wraps in its column is followed onto the next lines (then
     x0, x1 are those of its widest printed piece, bottom that of its last)."""
-    wanted = text.split()
+    wanted = _plain(text).split()
     lines = [sorted(words, key=lambda w: w["x0"]) for top, words in sorted(_lines(page).items()) if top > below]
     for start in range(len(lines)):
         rest, pieces = wanted, []
@@ -65,9 +65,14 @@ def _span(page, text: str, below: float = -1.0) -> tuple[float, float, float] | 
     return None
 
 
+def _plain(text: str) -> str:
+    """The non-breaking hyphen congvan puts in "GIÁO DỤC‑ĐÀO TẠO" prints as, and is read back as, "-"."""
+    return text.replace("\u2011", "-").replace("\u00ad", "")
+
+
 def _longest_prefix(words: list[dict], wanted: list[str]) -> list[dict] | None:
     """The words of one printed line that spell the longest start of ``wanted`` (all of it if it fits)."""
-    tokens = [w["text"] for w in words]
+    tokens = [_plain(w["text"]) for w in words]
     for size in range(len(wanted), 0, -1):
         for at in range(len(tokens) - size + 1):
             if tokens[at:at + size] == wanted[:size] and (size == len(wanted) or at + size == len(tokens)
