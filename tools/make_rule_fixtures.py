@@ -447,6 +447,7 @@ FIXTURES: dict[str, tuple[Spec, set[str]]] = {
     "gian-dong-exact.docx": (replace(BASE, body_line=("exact", 30)), {"gian-dong-exact"}),
     "gian-dong-at-least.docx": (replace(BASE, body_line=("atLeast", 28)), {"gian-dong-exact"}),
     "kt-thieu-chuc-vu.docx": (replace(BASE, marker=("KT. GIÁM ĐỐC",)), {"ky-thay-chuc-vu"}),
+    "kt-chuc-vu-chu-thuong.docx": (replace(BASE, marker=("KT. GIÁM ĐỐC", "Phó Giám đốc")), {"o7.quyen-han"}),
     "thieu-duong-ke-trich-yeu.docx": (replace(TYPED, subject_rule=False), {"duong-ke-trich-yeu"}),
     "co-chu-chu-ky-lech.docx": (replace(BASE, sizes={"name": 13}), {"co-chu.dong-bo"}),
     "ngay-5-tach.docx": (replace(BASE, date=("Khánh Hòa, ngày ", "8", " tháng ", "9 năm 2025")), {"o4.dia-danh-ngay"}),

@@ -104,6 +104,7 @@ class Para:
     column: int | None = None  # 0/1 for the halves of a tab-split header line
     lines: list[Stroke] = field(default_factory=list)  # drawn line shapes anchored here
     boxed: bool = False  # a border on all four sides, in a bordered one-cell table or an outlined text box
+    contextual: bool = False  # w:contextualSpacing: no space between it and a neighbour of its style
     line_rule: str = "auto"  # "auto" (line is a multiple) | "exact" | "atLeast" (line_pt is the height)
     line_pt: float | None = None
 
@@ -129,6 +130,13 @@ class Para:
     def upper(self) -> bool:
         text = self.text
         return any(c.isalpha() for c in text) and text == text.upper()
+
+    def gap_to(self, below: "Para") -> float:
+        """Space (pt) between this paragraph and the next one below it: this one's after plus
+        that one's before, none when both suppress it (contextual spacing, same style)."""
+        if self.contextual and below.contextual and self.style_id == below.style_id:
+            return 0.0
+        return self.after + below.before
 
     def label(self) -> str:
         text = " ".join(self.text.split())
@@ -247,6 +255,9 @@ def _apply_ppr(props: dict, ppr: etree._Element | None) -> None:
                 props["line"], props["line_pt"] = _int(spacing.get(w("line"))) / 240, None
             else:  # "exact", "atLeast": a height in twips
                 props["line"], props["line_pt"] = 1.0, _int(spacing.get(w("line"))) / 20
+    contextual = _on(ppr.find(w("contextualSpacing")))
+    if contextual is not None:
+        props["contextual"] = contextual
     borders = ppr.find(w("pBdr"))
     if borders is not None:
         drawn = {side: borders.find(w(side)) is not None and borders.find(w(side)).get(w("val")) not in ("nil", "none")
@@ -296,7 +307,7 @@ class Builder:
         chain), computed once per style: a long document repeats a handful of styles."""
         if sid not in self._bases:
             pprops = dict(align="left", ind_left=0, ind_right=0, first_line=0, before=0.0, after=0.0, line=1.0,
-                          border_bottom=False, boxed=False, line_rule="auto", line_pt=None)
+                          border_bottom=False, boxed=False, line_rule="auto", line_pt=None, contextual=False)
             rbase = {"fonts": {}, "size": None, "bold": False, "italic": False, "caps": False, "hint": "",
                      "complex": False}
             _apply_ppr(pprops, self.styles.p_defaults)
