@@ -134,3 +134,26 @@ LIBREOFFICE = [
 ]
 
 CASES += LIBREOFFICE
+
+
+def _nd(name, doc, look=Look(), construct=""):
+    return Case(name, "docx-npm", doc, look, construct=construct)
+
+
+DOCX_NPM = [
+    _nd("nd-cong-van", CONG_VAN, construct="npm docx 9.5.1: Table, Paragraph borders, PageNumber.CURRENT"),
+    _nd("nd-quyet-dinh", QUYET_DINH),
+    _nd("nd-to-trinh", TO_TRINH),
+    _nd("nd-giay-moi-nho", GIAY_MOI, SMALL, construct="the 12/13 profile"),
+    Case("nd-co-chu-lech", "docx-npm", KE_HOACH, Look(quoc_hieu_pt=12), expect=(CO_CHU,),
+         breach="Quốc hiệu 12 pt with Tiêu ngữ 14 pt"),
+    Case("nd-bao-cao-khong-ke-trich-yeu", "docx-npm", BAO_CAO, Look(subject_rule=False),
+         expect=(DUONG_KE_TRICH_YEU,), breach="no rule under the trích yếu of a báo cáo"),
+    Case("nd-thang-02-co-12", "docx-npm", replace(THONG_BAO, place_date="Hà Nội, ngày 03 tháng 2 năm 2025"),
+         Look(body_pt=12), expect=("o4.dia-danh-ngay", "o6.noi-dung"),
+         breach="“tháng 2” without its 0, and the body at 12 pt"),
+    Case("nd-noi-nhan-thuong", "docx-npm", CONG_VAN, Look(label_bold_italic=False), expect=("o9b.nhan",),
+         breach="“Nơi nhận:” neither bold nor italic"),
+]
+
+CASES += DOCX_NPM
