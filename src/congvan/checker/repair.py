@@ -12,10 +12,13 @@ from lxml import etree
 
 from ..errors import CongVanError, Problem
 from .findings import FixResult
+from .scope import NotAdministrative
 
 
 def apply(source, dest, run) -> FixResult:
     report, ctx, package = run(source, False)
+    if report.scope is not None:
+        raise NotAdministrative(report.file, report.scope)
     dest = Path(dest)
     if not isinstance(source, (bytes, bytearray)) and dest.resolve() == Path(source).resolve():
         raise CongVanError([Problem(path="", file=str(dest), vi="không ghi đè lên bản gốc: chọn tên khác (-o)",
