@@ -141,3 +141,11 @@ def test_score_script_prints_the_figures():
     assert f"false errors (correct half): {figures['false_errors_correct']} " in done.stdout
     for name in TABLE:
         assert name in done.stdout
+
+
+def test_the_hand_made_fixtures_are_schema_valid_too():
+    """tests/fixtures/*.docx (tools/make_fixtures.py) stand for Word files: 0 schema errors."""
+    files = sorted((ROOT / "tests" / "fixtures").glob("*.docx"))
+    done = subprocess.run([sys.executable, str(VALIDATOR), *map(str, files)], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip().splitlines()[-1] == f"ooxml_errors=0 files={len(files)}", done.stdout[-2000:]
