@@ -149,3 +149,10 @@ def test_the_hand_made_fixtures_are_schema_valid_too():
     done = subprocess.run([sys.executable, str(VALIDATOR), *map(str, files)], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip().splitlines()[-1] == f"ooxml_errors=0 files={len(files)}", done.stdout[-2000:]
+
+
+def test_docs_check_md_shows_the_recorded_table_and_figures():
+    rows = corpus_score.run(layout=False)
+    layout = BASELINE.get("layout", {}).get("figures")
+    assert corpus_score.doc_section() == corpus_score.markdown(rows, corpus_score.figures(rows), layout), \
+        "run tools/corpus_score.py --update-baseline"
