@@ -15,6 +15,7 @@ files with a fresh build.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -76,6 +77,23 @@ def expected_yaml(cases: list[Case]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def versions() -> dict[str, str]:
+    """The versions of the tools that wrote the files: the bytes are the same for the same versions."""
+    import subprocess
+
+    import docx
+
+    out = {"python-docx": getattr(docx, "__version__", "?")}
+    try:
+        text = subprocess.run(["soffice", "--version"], capture_output=True, text=True, timeout=60).stdout
+        out["libreoffice"] = text.split()[1] if text.strip() else "?"
+    except (OSError, subprocess.SubprocessError, IndexError):
+        out["libreoffice"] = "?"
+    lock = HERE / "corpus" / "npm" / "node_modules" / "docx" / "package.json"
+    out["docx-npm"] = json.loads(lock.read_text())["version"] if lock.exists() else "?"
+    return out
+
+
 def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -96,6 +114,7 @@ def main(argv: list[str]) -> int:
         print(f"{tool}: {len(made)} tệp / files → {args.out}")
     if not args.tool:
         (args.out / "expected.yaml").write_text(expected_yaml(CASES), encoding="utf-8")
+        (args.out / "versions.json").write_text(json.dumps(versions(), indent=1, sort_keys=True) + "\n")
     return 0
 
 

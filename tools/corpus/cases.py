@@ -18,6 +18,7 @@ GIAN_DONG_EXACT = "gian-dong-exact"  # "Exactly"/"At least" line spacing beyond 
 KY_THAY_CHUC_VU = "ky-thay-chuc-vu"  # KT./TL. block without the signer's own position (II.7)
 DUONG_KE_TRICH_YEU = "duong-ke-trich-yeu"  # rule under a typed document's trích yếu (II.5.a)
 CO_CHU = "co-chu.dong-bo"  # sizes coherent between elements (Mục V, chú thích 1)
+NEW_IDS = (SO_VV_6PT, QH_GIAN_DONG, GIAN_DONG_EXACT, KY_THAY_CHUC_VU, DUONG_KE_TRICH_YEU)
 
 SMALL = Look(small=True)
 LEGAL = {"top": 20.0, "bottom": 20.0, "left": 30.0, "right": 20.0}
@@ -48,6 +49,10 @@ PYTHON_DOCX = [
     Case("pd-kt-thieu-chuc-vu", "python-docx", _no_position(THONG_BAO), expect=(KY_THAY_CHUC_VU,),
          breach="“KT. CỤC TRƯỞNG” with no “PHÓ CỤC TRƯỞNG” line"),
 ]
+
+#: python-docx's template writes <w:zoom w:bestFit="1"/> without the required w:percent: kept as python-docx writes it.
+PD_SCHEMA = "python-docx: w:zoom without w:percent (its own template)"
+PYTHON_DOCX = [replace(c, schema=PD_SCHEMA) for c in PYTHON_DOCX]
 
 CASES: list[Case] = [*PYTHON_DOCX]
 
@@ -82,7 +87,7 @@ OOXML = [
          construct="Party document (ĐẢNG CỘNG SẢN VIỆT NAM, no Quốc hiệu): out of NĐ 30's scope"),
     # breached
     Case("ox-vml-thieu-ke-tieu-ngu", "ooxml", CONG_VAN, Look(motto_rule=False), expect=("o1.duong-ke",),
-         expect_layout=("ban-in.duong-ke",), breach="no rule under the motto (the agency's is a VML line)",
+         breach="no rule under the motto (the agency's is a VML line)",
          options={"rules": "vml-line", "compat": 14}),
     Case("ox-hop-van-ban-ngay-5", "ooxml", replace(TO_TRINH, place_date="Nghệ An, ngày 5 tháng 7 năm 2025"),
          expect=("o4.dia-danh-ngay",), breach="“ngày 5” in a text box (Choice and Fallback copies)",
@@ -95,7 +100,7 @@ OOXML = [
     Case("ox-le-trai-25", "ooxml", BAO_CAO, Look(margins={**MARGINS, "left": 25.0}), expect=("trang.le",),
          breach="left margin 25 mm"),
     Case("ox-so-trang-phai", "ooxml", KE_HOACH, Look(page_number_align="right"), expect=("trang.so-trang",),
-         expect_layout=("ban-in.so-trang",), breach="page number right-aligned in the header"),
+         breach="page number right-aligned in the header"),
     Case("ox-hoa-toc-kt-thieu-chuc-vu", "ooxml", _no_position(HOA_TOC), expect=(KY_THAY_CHUC_VU,),
          breach="HỎA TỐC box, and “KT. GIÁM ĐỐC” with no “PHÓ GIÁM ĐỐC” line", options={"urgency": "textbox"}),
     Case("ox-hop-van-ban-co-chu-lech", "ooxml", GIAY_MOI, Look(quoc_hieu_pt=12), expect=(CO_CHU,),
@@ -120,17 +125,40 @@ LIBREOFFICE = [
     Case("lo-quoc-hieu-gian-dong", "libreoffice", THONG_BAO, Look(national_gap_pt=6, national_line=1.5),
          expect=(QH_GIAN_DONG,), breach="6 pt and 1.5 lines between Quốc hiệu and Tiêu ngữ"),
     Case("lo-thieu-ke-tieu-ngu", "libreoffice", GIAY_MOI, Look(motto_rule=False), expect=("o1.duong-ke",),
-         expect_layout=("ban-in.duong-ke",), breach="no rule under the motto"),
+         breach="no rule under the motto"),
     Case("lo-le-trai-25", "libreoffice", CONG_VAN, Look(margins={**MARGINS, "left": 25.0}), expect=("trang.le",),
          breach="left margin 25 mm"),
     Case("lo-so-trang-trai", "libreoffice", KE_HOACH, Look(page_number_align="left"), expect=("trang.so-trang",),
-         expect_layout=("ban-in.so-trang",), breach="page number at the left of the header"),
+         breach="page number at the left of the header"),
     Case("lo-to-trinh-khong-ke-trich-yeu", "libreoffice", TO_TRINH, Look(subject_rule=False),
          expect=(DUONG_KE_TRICH_YEU,), breach="no rule under the trích yếu of a tờ trình"),
     Case("lo-html-thong-bao", "libreoffice", THONG_BAO, expect=("o1.duong-ke", "o2.duong-ke"),
-         expect_layout=("ban-in.duong-ke",), options={"source": "html"},
+         options={"source": "html"},
          construct="an HTML page opened in Writer (HTML (StarWriter)) and saved as DOCX",
          breach="the <hr> rules lose their width: both rules span their whole column"),
 ]
 
 CASES += LIBREOFFICE
+
+
+def _nd(name, doc, look=Look(), construct=""):
+    return Case(name, "docx-npm", doc, look, construct=construct)
+
+
+DOCX_NPM = [
+    _nd("nd-cong-van", CONG_VAN, construct="npm docx 9.5.1: Table, Paragraph borders, PageNumber.CURRENT"),
+    _nd("nd-quyet-dinh", QUYET_DINH),
+    _nd("nd-to-trinh", TO_TRINH),
+    _nd("nd-giay-moi-nho", GIAY_MOI, SMALL, construct="the 12/13 profile"),
+    Case("nd-co-chu-lech", "docx-npm", KE_HOACH, Look(quoc_hieu_pt=12), expect=(CO_CHU,),
+         breach="Quốc hiệu 12 pt with Tiêu ngữ 14 pt"),
+    Case("nd-bao-cao-khong-ke-trich-yeu", "docx-npm", BAO_CAO, Look(subject_rule=False),
+         expect=(DUONG_KE_TRICH_YEU,), breach="no rule under the trích yếu of a báo cáo"),
+    Case("nd-thang-02-co-12", "docx-npm", replace(THONG_BAO, place_date="Hà Nội, ngày 03 tháng 2 năm 2025"),
+         Look(body_pt=12), expect=("o4.dia-danh-ngay", "o6.noi-dung"),
+         breach="“tháng 2” without its 0, and the body at 12 pt"),
+    Case("nd-noi-nhan-thuong", "docx-npm", CONG_VAN, Look(label_bold_italic=False), expect=("o9b.nhan",),
+         breach="“Nơi nhận:” neither bold nor italic"),
+]
+
+CASES += DOCX_NPM

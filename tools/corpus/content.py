@@ -88,7 +88,9 @@ class Case:
     doc: Doc
     look: Look = Look()
     expect: tuple[str, ...] = ()  # ERROR rule ids the static check must report
-    expect_layout: tuple[str, ...] = ()  # further ERROR rule ids under --layout
+    # Further ERROR rule ids under --layout: only for a defect the DOCX cannot show.  A defect the static
+    # check sees keeps its one static finding under --layout too (issue 15 item 6: one finding per defect).
+    expect_layout: tuple[str, ...] = ()
     breach: str = ""  # what is wrong, in words ("" for a correct document)
     scope: str = "nd30"  # "nd30" | "out" (not a state administrative document: a scope notice)
     construct: str = ""  # the tool-specific construct this file exercises

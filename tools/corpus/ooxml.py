@@ -59,7 +59,7 @@ class Writer:
         side = max(0.0, (column_pt - length_pt) / 2)
         if kind == "border":
             return [p(*text_para_runs, **kw), p(jc="center", left_pt=side, right_pt=side, border="bottom")]
-        y = size * 1.2 + 2
+        y = size * 1.15 + 6  # below the line, clear of the dot-below marks (ạ, ộ)
         n = self.next_shape()
         style = (f"position:absolute;z-index:{251659264 + n};mso-position-horizontal-relative:text;"
                  f"mso-position-vertical-relative:text")

@@ -1,4 +1,6 @@
-"""The same bytes on every build: fixed entry times, fixed order, fixed dates in docProps/core.xml."""
+"""The same bytes on every build: fixed entry times, fixed order, fixed dates in docProps/core.xml.
+Directory entries ("word/", which JSZip writes for the npm docx package) are dropped: they hold nothing,
+Word writes none, and ../shared/tools/ooxml_validate.py would try to parse one as XML."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ def fixed_zip(data: bytes, *, order: list[str] | None = None) -> bytes:
         if order:
             names = [n for n in order if n in names] + [n for n in names if n not in order]
         for name in names:
+            if name.endswith("/"):
+                continue
             body = src.read(name)
             if name == "docProps/core.xml":
                 body = _DATES.sub(rb"\g<1>" + FIXED_DATE.encode() + rb"\g<2>", body)
