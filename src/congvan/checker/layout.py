@@ -99,8 +99,7 @@ def _printed_lines(paras) -> list[str]:
 def _rules_on_page_one(ctx: Ctx, page) -> None:
     """The rules under the motto (ô 1) and the agency name (ô 2) as printed.  A
     multi-line agency name: the rule stands under its last line and is measured
-    against its longest (docs/decisions.md).  Where the PDF measured a rule, its
-    verdict replaces the DOCX estimate, so one defect is reported once."""
+    against its longest (docs/decisions.md).  One defect is reported once (_one_per_defect)."""
     checks = []
     if ctx.found.tieu_ngu:
         low, high = rules.MOTTO_RULE_RATIO
@@ -112,8 +111,22 @@ def _rules_on_page_one(ctx: Ctx, page) -> None:
     if not checks:
         return ctx.skip("ban-in.duong-ke", "không thấy Tiêu ngữ, tên cơ quan", "no motto or agency name found")
     for lines, ratio, names, o, docx_rule in checks:
-        if _measure_rule(ctx, page, lines, ratio, names, o):
-            ctx.findings[:] = [f for f in ctx.findings if f.rule != docx_rule]
+        start = len(ctx.findings)
+        measured = _measure_rule(ctx, page, lines, ratio, names, o)
+        _one_per_defect(ctx, start, docx_rule, measured)
+
+
+def _one_per_defect(ctx: Ctx, start: int, docx_rule: str, pdf_saw_it: bool) -> None:
+    """The PDF's findings (ctx.findings[start:]) and the DOCX's ``docx_rule`` findings judge one
+    element: when both see a defect, the DOCX finding stays (it names the element; the PDF's
+    is the same defect again); when only the PDF sees one, it stays; when the PDF saw the
+    element and shows it right, the DOCX estimate goes (the page is what prints)."""
+    pdf = ctx.findings[start:]
+    docx = [f for f in ctx.findings[:start] if f.rule == docx_rule]
+    if pdf and docx:
+        del ctx.findings[start:]
+    elif not pdf and docx and pdf_saw_it:
+        ctx.findings[:] = [f for f in ctx.findings if f.rule != docx_rule]
 
 
 def _measure_rule(ctx: Ctx, page, lines: list[str], ratio, names, o: int) -> bool:
@@ -146,11 +159,11 @@ def _measure_rule(ctx: Ctx, page, lines: list[str], ratio, names, o: int) -> boo
 
 
 def _page_numbers(ctx: Ctx, pages) -> None:
-    """Page numbers as printed, against the document's own margins (w:pgMar), not congvan's.
-    What the PDF shows replaces the DOCX reading of the same numbers (one finding per defect)."""
+    """Page numbers as printed, against the document's own margins (w:pgMar), not congvan's;
+    one finding per defect with the DOCX reading of the same numbers (_one_per_defect)."""
     left, right, top = (_margin_pt(ctx, side) for side in ("left", "right", "top"))
     marks = [[w for w in p.extract_words() if w["bottom"] < top and w["text"].isdigit()] for p in pages]
-    before = len(ctx.findings)
+    start = len(ctx.findings)
     if marks[0]:
         ctx.breach("ban-in.so-trang", "trang 1 / page 1", marks[0][0]["text"], "không / none",
                    "Bản in có số trang ở trang 1", "the PDF numbers page 1")
@@ -169,8 +182,7 @@ def _page_numbers(ctx: Ctx, pages) -> None:
             ctx.breach("ban-in.so-trang", f"trang {number} / page {number}", f"x = {mid / MM:.0f} mm",
                        f"x = {centre / MM:.0f} mm", "Số trang không căn giữa", "the page number is not centred")
             break
-    if len(ctx.findings) > before:
-        ctx.findings[:] = [f for f in ctx.findings if f.rule != "trang.so-trang"]
+    _one_per_defect(ctx, start, "trang.so-trang", len(pages) > 1)
 
 
 def _margin_pt(ctx: Ctx, side: str) -> float:
