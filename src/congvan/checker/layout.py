@@ -148,11 +148,15 @@ def _measure_rule(ctx: Ctx, page, lines: list[str], ratio, names, o: int) -> boo
                    f"Bản in không có đường kẻ dưới {vi}", f"the PDF shows no rule under the {en}", o=o)
         return True
     share = (rule[1] - rule[0]) / (x1 - x0)
-    if not low - 0.02 <= share <= high + 0.02:
-        ctx.breach("ban-in.duong-ke", where, f"{share:.2f}", f"{low:.2f}–{high:.2f}",
-                   f"Đường kẻ dưới {vi} dài {share:.2f} lần dòng chữ dài nhất trên bản in",
-                   f"on the PDF the rule under the {en} is {share:.2f} times its longest line", o=o)
-    if abs((rule[0] + rule[1]) / 2 - (x0 + x1) / 2) > 3:
+    too = not low - 0.02 <= share <= high + 0.02
+    off = abs((rule[0] + rule[1]) / 2 - (x0 + x1) / 2) > 3
+    if too:  # its centring is part of the same defect: one finding
+        ctx.breach("ban-in.duong-ke", where, f"{share:.2f}" + (", lệch / off centre" if off else ""),
+                   f"{low:.2f}–{high:.2f}", f"Đường kẻ dưới {vi} dài {share:.2f} lần dòng chữ dài nhất trên bản in"
+                   + (", không căn giữa" if off else ""),
+                   f"on the PDF the rule under the {en} is {share:.2f} times its longest line"
+                   + (", not centred" if off else ""), o=o)
+    elif off:
         ctx.breach("ban-in.duong-ke", where, "lệch / off centre", "căn giữa / centred",
                    f"Đường kẻ dưới {vi} không căn giữa", f"the rule under the {en} is not centred", o=o)
     return True
