@@ -140,6 +140,13 @@ def markdown(rows: list[Row], static: dict, layout: dict | None) -> str:
         what = entry.get("breach") or entry.get("construct") or ""
         lines.append(f"| `{r.file}` | {r.tool} | {r.status} | {what} | {', '.join(r.expected) or '—'} | "
                      f"{', '.join(r.found) or '—'} | {r.verdict} |")
+    tools = {}
+    for r in rows:
+        tools.setdefault(r.tool, []).append(r.status)
+    lines += ["", "| tool | files | correct | breached | out of scope |", "|---|---|---|---|---|"]
+    for tool, status in sorted(tools.items()):
+        lines.append(f"| {tool} | {len(status)} | {status.count('correct')} | {status.count('breached')} | "
+                     f"{status.count('out-of-scope')} |")
     lines += ["", "```", "check:", summary(static)]
     if layout:
         lines += ["", "check --layout:", summary(layout)]
