@@ -23,7 +23,10 @@ def rule_length(ctx: Ctx, rule_id: str, rule_para: Para | None, lines: list[Para
     if rule_para.lines:
         return stroke_length(ctx, rule_id, rule_para, lines, ratio, names)
     width = cell_width_twips(rule_para)
-    if rule_para.text.strip() or width is None:
+    if width is None and rule_para.where == ("body",) and ctx.view.sections:  # in the body: the page's text width
+        section = ctx.view.sections[0]
+        width = section.width - section.margins.get("left", 0) - section.margins.get("right", 0)
+    if rule_para.text.strip() or not width:
         return ctx.skip(rule_id, "đường kẻ không đo được trên DOCX; dùng --layout để đo trên bản in",
                         "the rule cannot be measured in the DOCX; use --layout to measure it on the PDF")
     length_pt = (width - rule_para.ind_left - rule_para.ind_right) / TWIPS_PER_PT

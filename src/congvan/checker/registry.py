@@ -90,7 +90,7 @@ RULES: list[Rule] = [
          severity="warning"),
     Rule("co-chu.dong-bo", None, "Cỡ chữ trong khoảng lên xuống cùng nhau (bộ 12/13 – 13/14), mỗi thành phần một cỡ",
          "sizes chosen from a range rise and fall together (the 12/13 – 13/14 profiles), one size per element",
-         f"{PL}, Mục V, chú thích 1", fix="đặt cỡ theo Quốc hiệu / size as the national title sets"),
+         f"{PL}, Mục V, chú thích 1"),  # no --fix: which of the two sizes is wrong is the clerk's call
     # --- ô 7 ---
     Rule("o7.quyen-han", 7, "Quyền hạn (TM., KT., Q., TL., TUQ.), chức vụ: in hoa, đậm",
          "authority (TM., KT., Q., TL., TUQ.) and position: upper case, bold", f"{PL}, Mục II.7.b, II.7.đ",
@@ -107,7 +107,7 @@ RULES: list[Rule] = [
     Rule("o9b.dong", 9, "Nơi nhận: “-” đầu dòng, “;” cuối dòng, cỡ 11, cuối “- Lưu: VT, … .”",
          "recipients: “-”, “;”, 11 pt, last “- Lưu: VT, … .”", f"{PL}, Mục II.9.d", fix="đặt cỡ 11 / set 11 pt"),
     # --- measured on the PDF ---
-    Rule("ban-in.duong-ke", 1, "Đường kẻ dưới Tiêu ngữ và tên cơ quan, đo trên bản in",
+    Rule("ban-in.duong-ke", None, "Đường kẻ dưới Tiêu ngữ và tên cơ quan, đo trên bản in",
          "rules under the motto and the issuing body, measured on the PDF", f"{PL}, Mục II.1.b, II.2.b", layout=True),
     Rule("ban-in.so-trang", None, "Số trang đo trên bản in: không ở trang 1, giữa lề trên",
          "page numbers on the PDF: none on page 1, centred in the top margin", f"{PL}, Mục I.7", layout=True),

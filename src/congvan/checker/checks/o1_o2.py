@@ -35,7 +35,7 @@ def national_spacing(ctx: Ctx) -> None:
     qh, tn = ctx.found.quoc_hieu, ctx.found.tieu_ngu
     if qh is None or tn is None:
         return ctx.skip("quoc-hieu-gian-dong", "không thấy Quốc hiệu và Tiêu ngữ", "no national title and motto found")
-    gap = 0.0 if qh.element is tn.element else qh.after + tn.before
+    gap = 0.0 if qh.element is tn.element else qh.gap_to(tn)
     too_wide = qh.line_rule == "auto" and qh.line > rules.QUOC_HIEU_LINE_MAX
     if qh.line_rule == "exact" and qh.line_pt:
         too_wide = qh.line_pt > max(qh.sizes(), default=13) * rules.SINGLE_LINE_EM * rules.QUOC_HIEU_LINE_MAX

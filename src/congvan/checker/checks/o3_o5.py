@@ -114,7 +114,7 @@ def number_to_subject(ctx: Ctx) -> None:
     if so is None or vv[0].element is so.element:
         return ctx.skip("so-trich-yeu-6pt", "số và V/v không ở hai đoạn riêng", "the number and the V/v share a paragraph")
     want = ELEMENTS["trich_yeu_cong_van"].space_before_pt
-    gap = so.after + vv[0].before
+    gap = so.gap_to(vv[0])
     low, high = rules.SO_TRICH_YEU_RANGE_PT
     if not low <= gap <= high:
         fix = edits.set_paragraphs([vv[0]], "spacing", before=str(round((want - so.after) * TWIPS_PER_PT))) \

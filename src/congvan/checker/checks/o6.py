@@ -101,7 +101,7 @@ def sizes_together(ctx: Ctx) -> None:
     profile = ctx.profile
     if profile is None:
         return ctx.skip("co-chu.dong-bo", "cỡ chữ Quốc hiệu không hợp lệ", "the national title's size is not valid")
-    for key, para in (("tieu_ngu", ctx.found.tieu_ngu), ("dia_danh_ngay", ctx.found.ngay)):
+    for key, para, o in (("tieu_ngu", ctx.found.tieu_ngu, 1), ("dia_danh_ngay", ctx.found.ngay, 4)):
         if para is None:
             continue
         want = ELEMENTS[key].size.pt(profile)
@@ -110,7 +110,7 @@ def sizes_together(ctx: Ctx) -> None:
             ctx.breach("co-chu.dong-bo", ctx.where(para), ", ".join(map(pt, sorted(sizes))), pt(want),
                        f"Quốc hiệu cỡ {pt(ELEMENTS['quoc_hieu'].size.pt(profile))} thì {ELEMENTS[key].name_vi} cỡ"
                        f" {pt(want)}", f"with the national title at {pt(ELEMENTS['quoc_hieu'].size.pt(profile))},"
-                       f" {ELEMENTS[key].name_vi} is {pt(want)}", edits.set_runs(para, size=want))
+                       f" {ELEMENTS[key].name_vi} is {pt(want)}", o=o)
     found = ctx.found
     groups = ((2, "tên cơ quan", "the agency name", found.parent + found.agency),
               (5, "tên loại và trích yếu", "the type name and subject",
