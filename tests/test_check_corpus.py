@@ -56,8 +56,8 @@ def test_the_corpus_is_large_mixed_and_half_correct():
     assert set(tools) == {"python-docx", "libreoffice", "docx-npm", "ooxml"} and min(tools.values()) >= 6, tools
     for name, entry in TABLE.items():
         if entry["status"] == "breached":
-            # one or two defects; ban-in.* ids measure the same defects on the PDF
-            assert 1 <= len(entry["expect"] or entry["expect_layout"]) <= 2, name
+            # one or two defects; one cause (the HTML <hr> losing its width) may break all three rules
+            assert 1 <= len(entry["expect"] or entry["expect_layout"]) <= 3, name
             assert entry["breach"], name
 
 

@@ -91,8 +91,9 @@ class Case:
     doc: Doc
     look: Look = Look()
     expect: tuple[str, ...] = ()  # ERROR rule ids the static check must report
-    # Further ERROR rule ids under --layout: only for a defect the DOCX cannot show.  A defect the static
-    # check sees keeps its one static finding under --layout too (issue 15 item 6: one finding per defect).
+    # Further ERROR rule ids under --layout: only for a defect the DOCX cannot show.  A defect both see is
+    # reported once (issue 15 item 6): under --layout a rule's PDF verdict replaces the DOCX one
+    # (tools/corpus_score.py LAYOUT_READS), other static findings stand.
     expect_layout: tuple[str, ...] = ()
     breach: str = ""  # what is wrong, in words ("" for a correct document)
     scope: str = "nd30"  # "nd30" | "out" (not a state administrative document: a scope notice)
