@@ -135,6 +135,12 @@ def test_title_case_and_label_pattern_are_overridable(tmp_path):
     assert "(1) Đại diện Sở." in paras and "(2) Đại diện xã." in paras
 
 
+def test_label_patterns_cover_upper_letters_lower_roman_and_the_party_hyphen():
+    assert [numbering.label("{A}.", n) for n in (1, 5, 7)] == ["A.", "Đ.", "G."]
+    assert numbering.label("{i})", 4) == "iv)" and numbering.label("{I}-", 2) == "II-"
+    assert numbering.label("{cha}{1}.", 3, "2.1.") == "2.1.3."
+
+
 def test_an_item_may_skip_a_level_where_the_scheme_allows(tmp_path):
     body = [{"muc": "Nhiệm vụ", "noi_dung": [{"muc": "Tuyên truyền", "noi_dung": [
         {"khoan": "Trên báo chí.", "cap": "diem"}, {"khoan": "Tại cơ sở.", "cap": "diem"}]}]}]

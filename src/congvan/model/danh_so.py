@@ -31,8 +31,8 @@ class CapSo(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     nhan: str | None = Field(
-        None, description="Mẫu nhãn: {I} số La Mã, {1} số Ả Rập, {a} chữ cái tiếng Việt, {cha} nhãn cấp trên;"
-        " ví dụ '{1}.', '{cha}{1}.', '{a})', '({1})', '-', '+' / label pattern"
+        None, description="Mẫu nhãn: {I} số La Mã ({i} chữ thường), {1} số Ả Rập, {a} chữ cái tiếng Việt ({A} in hoa),"
+        " {cha} nhãn cấp trên; ví dụ '{1}.', '{cha}{1}.', '{a})', '({1})', '{I}-', '-', '+' / label pattern"
     )
     in_hoa: bool | None = Field(None, description="Tiêu đề in hoa / heading title in upper case")
     so_dam: bool | None = Field(None, description="Số của tiêu đề in đậm / a heading's number bold")
