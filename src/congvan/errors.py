@@ -57,6 +57,12 @@ class RenderError(CongVanError):
     """A template or the output could not be used."""
 
 
+class TemplateError(RenderError):
+    """A DOCX template cannot be used: an unknown or misspelled tag, a tag of the
+    wrong kind, a Jinja syntax error, a tag Word has split, a missing place for
+    content; each problem names the tag, the part and the paragraph."""
+
+
 #: Every problem code, with what it means (Vietnamese, English).  The codes are
 #: stable: programs test them, messages may be reworded.  docs/api.md lists them
 #: from here (tools/gen_api_codes.py; tests/test_validate.py keeps it true).
@@ -120,6 +126,13 @@ CODES: dict[str, tuple[str, str]] = {
     "missing-authority": ("Thiếu dòng thẩm quyền ban hành", "the authority line is missing"),
     "missing-part": ("Thiếu phần bắt buộc của loại văn bản", "a part the document type needs is missing"),
     "missing-drafting-unit": ("Thiếu đơn vị soạn thảo cho ký hiệu công văn", "the drafting unit for the ký hiệu is missing"),
+    # DOCX templates (--template)
+    "unknown-tag": ("Thẻ trong mẫu không phải tên congvan điền", "a template tag congvan does not fill"),
+    "wrong-tag-kind": ("Thẻ viết sai kiểu ({{ }}, {{p }}, vòng lặp)", "a tag written as the wrong kind"),
+    "template-syntax": ("Lỗi cú pháp thẻ trong mẫu", "a syntax error in a template's tags"),
+    "broken-tag": ("Thẻ bị Word tách hỏng", "a tag Word has split apart"),
+    "missing-tag": ("Mẫu thiếu chỗ cho nội dung văn bản có", "the template has no place for content the document has"),
+    "not-a-docx": ("Mẫu không phải tệp .docx", "the template is not a .docx file"),
     # the service
     "file-path": ("Đường dẫn tệp dịch vụ không đọc", "a file path the service does not read"),
     "one-document-per-request": ("Một yêu cầu chỉ tạo một văn bản", "one document per request"),
