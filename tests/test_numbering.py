@@ -197,3 +197,9 @@ def test_label_regex_reads_printed_labels_for_the_checker():
     assert numbering.label_regex(levels[2]).match("2.3. Tuyên truyền")
     assert numbering.label_regex(levels[3]).match("đ) Điểm")
     assert not numbering.label_regex(levels[3]).match("f) Điểm")
+
+
+def test_a_form_can_override_every_overridable_field_of_a_level():
+    from congvan.model.danh_so import CapSo
+
+    assert set(CapSo.model_fields) == set(numbering.OVERRIDABLE)

@@ -45,10 +45,6 @@ class Cap:
     chi_muc: bool = False  # used only by lists holding a titled section; others start one level down
     bo_qua_duoc: bool = False  # an item may skip over this level (``cap:`` naming a deeper one)
 
-    @property
-    def counts(self) -> bool:
-        return any(token in self.nhan for token in COUNTERS)
-
 
 #: The fields of a level a form may override (all but the name and the paragraph style).
 OVERRIDABLE = tuple(f.name for f in fields(Cap) if f.name not in ("ten", "doan"))
