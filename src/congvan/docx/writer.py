@@ -23,8 +23,8 @@ def template_path(mau: str) -> Path:
 
 
 def _para_xml(p: Para) -> str:
-    indent = ooxml.ind(left=p.left_mm, hanging=p.hanging_mm, first_line=p.first_line_mm)
-    return ooxml.paragraph(p.element, p.spans, indent)
+    props = ooxml.keep_next(p.keep) + ooxml.ind(left=p.left_mm, hanging=p.hanging_mm, first_line=p.first_line_mm)
+    return ooxml.paragraph(p.element, p.spans, props)
 
 
 def _paras(paras: list[Para]) -> Markup:
@@ -98,7 +98,8 @@ def context(view: DocumentView) -> dict:
         "subject_cong_van": h.subject_cong_van or "",
         "kinh_gui": _paras(view.kinh_gui),
         "body": _paras(view.body),
-        "noi_nhan": view.noi_nhan,
+        "noi_nhan": view.noi_nhan[:view.noi_nhan_split],
+        "noi_nhan_more": view.noi_nhan[view.noi_nhan_split:] if view.noi_nhan_split is not None else [],
         "authority_lines": s.authority_lines,
         "signature_gap": Markup(_signature_gap(s, geo.signature_columns[1])),
         "secretary_gap": Markup(ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES),
