@@ -8,7 +8,7 @@ import io
 
 from .. import rules
 from . import pagination
-from .checks import Ctx
+from .context import Ctx
 from .locate import norm
 
 MM = 72 / 25.4
