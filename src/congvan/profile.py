@@ -120,16 +120,52 @@ def checked(data: Any, positions: dict[str, Position] | None = None, name: str |
         raise FormError(problems)
     if folder is not None:
         data = resolve_files(data, folder)
+    problems = []
     try:
-        profile_model().model_validate(data)
+        profile_model().model_validate({k: v for k, v in data.items() if k != SIGNERS})
     except ValidationError as exc:
-        raise FormError(problems_from_validation(exc, positions, name)) from None
+        problems += problems_from_validation(exc, positions, name)
+    problems += _signer_problems(data.get(SIGNERS), positions, name)
+    if problems:
+        raise FormError(problems)
     default = data.get(DEFAULT_SIGNER)
     if default is not None and default not in (data.get(SIGNERS) or {}):
         raise _problem(f"Không có người ký '{default}' trong nguoi_ky của hồ sơ",
                        f"no signer '{default}' under the profile's nguoi_ky", "profile-unknown-signer", name,
                        positions.get(DEFAULT_SIGNER), DEFAULT_SIGNER, default)
     return data
+
+
+def _signer_problems(signers: Any, positions: dict[str, Position], name: str | None) -> list[Problem]:
+    """Each named signer checked as a form's nguoi_ky, its errors under ``nguoi_ky.<key>``
+    (keys like ``giam-doc`` are kept in the path as written)."""
+    from .model import NguoiKy
+
+    if signers is None:
+        return []
+    if not isinstance(signers, dict):
+        line, column = positions.get(SIGNERS, (None, None))
+        return [Problem(path=SIGNERS, code="wrong-type", file=name, line=line, column=column,
+                        vi="nguoi_ky của hồ sơ là các người ký theo khóa, ví dụ 'giam-doc: {chuc_vu: …, ho_ten: …}'",
+                        en="a profile's nguoi_ky holds signers by key, e.g. 'giam-doc: {chuc_vu: …, ho_ten: …}'")]
+    problems = []
+    for key, signer in signers.items():
+        root = f"{SIGNERS}.{key}"
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", str(key)):
+            line, column = positions.get(root, (None, None))
+            problems.append(Problem(path=root, code="wrong-type", file=name, line=line, column=column, value=key,
+                                    vi=f"Khóa người ký '{key}' chỉ gồm chữ thường không dấu, số, '-', ví dụ giam-doc",
+                                    en=f"signer key '{key}': lower-case ASCII letters, digits and '-', e.g. giam-doc"))
+            continue
+        try:
+            NguoiKy.model_validate(signer)
+        except ValidationError as exc:
+            for p in problems_from_validation(exc, _under(positions, root), name):
+                where = positions.get(f"{root}.{p.path}") or positions.get(root)
+                line, column = where or (p.line, p.column)
+                problems.append(Problem(path=f"{root}.{p.path}" if p.path else root, vi=p.vi, en=p.en, file=name,
+                                        line=line, column=column, value=p.value, code=p.code))
+    return problems
 
 
 def _unknown(data: dict, positions: dict[str, Position], name: str | None) -> list[Problem]:

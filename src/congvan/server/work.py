@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CongVanError, FormError, Problem, RenderError, join_path
+from .. import profile
 from ..forms import FILE_FIELDS, Form, file_paths_outside
 from ..model import DanhSachNhiemVu, Gach, NhiemVu, VanBan, walk
 from ..naming import safe_file_name
@@ -71,8 +72,9 @@ def image_problems(data: Any, settings: Settings) -> list[Problem]:
 
 
 def as_form(data: Any, settings: Settings) -> Form:
-    """The request's form, its relative image paths read from the operator's folder (never the request's)."""
-    return Form(data, folder=settings.image_dir)
+    """The request's form, its relative image paths read from the operator's folder (never the request's),
+    its agency profile (``ho_so``) the profile sent or one of the operator's by name (congvan.profile)."""
+    return Form(profile.attach_named(data, settings.profile_dir), folder=settings.image_dir)
 
 
 def validated(data: Any, settings: Settings) -> VanBan:
