@@ -180,3 +180,15 @@ def test_new_with_a_bad_profile_writes_nothing(tmp_path, capsys):
     assert main(["new", "cong-van", "--co-quan", str(bad), "-o", str(tmp_path / "cv.yaml")]) == 2
     assert not (tmp_path / "cv.yaml").exists()
     assert "ten_co_quan" in capsys.readouterr().err
+
+
+def test_the_docs_profile_and_form_render_as_documented(tmp_path):
+    import re
+
+    blocks = re.findall(r"```yaml\n(.*?)```", (ROOT / "docs" / "profile.md").read_text(encoding="utf-8"), re.S)
+    profile_text, form_text = blocks
+    write(tmp_path, "co_quan.yaml", profile_text)
+    doc = congvan.load(write(tmp_path, "giay-moi.yaml", form_text))
+    assert doc.nguoi_ky.ho_ten == "Lê Văn Hưng" and doc.co_quan_ban_hanh.viet_tat == "STC"
+    assert doc.noi_nhan == ["Như thành phần mời", "Giám đốc, các PGĐ Sở"]
+    congvan.render(doc, tmp_path / "giay-moi.docx")
