@@ -192,3 +192,10 @@ def test_the_docs_profile_and_form_render_as_documented(tmp_path):
     assert doc.nguoi_ky.ho_ten == "Lê Văn Hưng" and doc.co_quan_ban_hanh.viet_tat == "STC"
     assert doc.noi_nhan == ["Như thành phần mời", "Giám đốc, các PGĐ Sở"]
     congvan.render(doc, tmp_path / "giay-moi.docx")
+
+
+@pytest.mark.parametrize("form", sorted(p for p in PROFILES.glob("*.yaml") if p.name != "co_quan.yaml"),
+                         ids=lambda p: p.stem)
+def test_the_profile_examples_pass_check(form):
+    report = congvan.check(congvan.render_bytes(congvan.load(form)), name=form.name)
+    assert report.errors == [], [(f.rule, f.message_en) for f in report.errors]
