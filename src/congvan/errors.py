@@ -57,6 +57,12 @@ class RenderError(CongVanError):
     """A template or the output could not be used."""
 
 
+class TemplateError(RenderError):
+    """A DOCX template cannot be used: an unknown or misspelled tag, a tag of the
+    wrong kind, a Jinja syntax error, a tag Word has split, a missing place for
+    content; each problem names the tag, the part and the paragraph."""
+
+
 #: Every problem code, with what it means (Vietnamese, English).  The codes are
 #: stable: programs test them, messages may be reworded.  docs/api.md lists them
 #: from here (tools/gen_api_codes.py; tests/test_validate.py keeps it true).
@@ -94,11 +100,17 @@ CODES: dict[str, tuple[str, str]] = {
     "subject-too-long": ("Trích yếu quá dài", "the subject is too long"),
     "listed-twice": ("Một nơi nhận được ghi hai lần", "a recipient is listed twice"),
     "bad-block": ("Khối nội dung không rõ loại", "a body block of no known kind"),
+    "unknown-scheme": ("Kiểu đánh số không có", "a numbering scheme that does not exist"),
+    "unknown-level": ("Cấp đánh số không có trong kiểu đánh số", "a numbering level the scheme does not have"),
+    "bad-label-pattern": ("Mẫu nhãn đánh số sai dạng", "a malformed numbering label pattern"),
+    "range-end-before-start": ("Khoảng thời gian kết thúc trước khi bắt đầu", "a range that ends before it starts"),
     "invalid": ("Giá trị không hợp lệ (lỗi khác)", "an invalid value (other)"),
     # rules that compare fields, reported at the field to change
     "day-without-month": ("Có ngày mà không có tháng", "a day without a month"),
     "empty-article": ("Điều không có tiêu đề lẫn nội dung", "an article with neither title nor content"),
     "task-without-lead": ("Nhiệm vụ chưa có cơ quan chủ trì", "a task without a lead agency"),
+    "group-without-task": ("Nhóm cơ quan không chủ trì nhiệm vụ nào", "an agency group that leads no task"),
+    "unreachable-level": ("Cấp đánh số không đến được từ chỗ đứng", "a numbering level the item cannot reach"),
     "empty-appendix": ("Phụ lục không có nội dung", "an appendix with no content"),
     "copy-without-signer": ("Bản sao giấy chưa có người ký", "a paper copy without its signer"),
     "tuq-with-kt": ("TUQ. cùng KT. (Điều 13.3)", "TUQ. together with KT. (Điều 13.3)"),
@@ -122,6 +134,13 @@ CODES: dict[str, tuple[str, str]] = {
     "profile-not-configured": ("Dịch vụ chưa có thư mục hồ sơ cơ quan", "the service has no folder of agency profiles"),
     "profile-path-not-allowed": ("Hồ sơ cơ quan phải là tên trong thư mục của dịch vụ, không là đường dẫn",
                                  "an agency profile must be a name in the service's folder, not a path"),
+    # DOCX templates (--template)
+    "unknown-tag": ("Thẻ trong mẫu không phải tên congvan điền", "a template tag congvan does not fill"),
+    "wrong-tag-kind": ("Thẻ viết sai kiểu ({{ }}, {{p }}, vòng lặp)", "a tag written as the wrong kind"),
+    "template-syntax": ("Lỗi cú pháp thẻ trong mẫu", "a syntax error in a template's tags"),
+    "broken-tag": ("Thẻ bị Word tách hỏng", "a tag Word has split apart"),
+    "missing-tag": ("Mẫu thiếu chỗ cho nội dung văn bản có", "the template has no place for content the document has"),
+    "not-a-docx": ("Mẫu không phải tệp .docx", "the template is not a .docx file"),
     # the service
     "file-path": ("Đường dẫn tệp dịch vụ không đọc", "a file path the service does not read"),
     "one-document-per-request": ("Một yêu cầu chỉ tạo một văn bản", "one document per request"),
