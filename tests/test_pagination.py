@@ -274,3 +274,34 @@ def test_rendered_forms_that_used_to_fail_pass_check_layout(soffice):
     reports = congvan.check_all([congvan.render_bytes(CASES[n]()) for n in ("qd-8-can-cu", "kh-3")], layout=True)
     for report in reports:
         assert not [f for f in report.findings if f.rule in ("ban-in.khoi-ky", "ban-in.trang-trong")]
+
+
+def test_a_template_without_the_continuation_row_keeps_every_recipient(tmp_path):
+    """A clerk's template made before the band could split (no noi_nhan_more tag):
+    the whole Nơi nhận stays in its one row, nothing is lost."""
+    import io
+    import re
+    import zipfile
+
+    from congvan.docx.writer import template_path
+
+    source = template_path("1.4")
+    with zipfile.ZipFile(source) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    rows = re.findall(r"<w:tr>(?:(?!<w:tr>).)*?noi_nhan_more(?:(?!<w:tr>).)*?</w:tr>", xml, re.S)
+    endif = re.findall(r"<w:tr>(?:(?!<w:tr>).)*?\{%tr endif %\}(?:(?!<w:tr>).)*?</w:tr>", xml, re.S)
+    assert len(rows) == 2 and endif
+    for row in rows + endif[-1:]:
+        xml = xml.replace(row, "", 1)
+    parts["word/document.xml"] = xml.encode("utf-8")
+    old = tmp_path / "mau-cu.docx"
+    with zipfile.ZipFile(old, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    doc = ke_hoach(3)
+    document = etree.fromstring(zipfile.ZipFile(io.BytesIO(congvan.render_bytes(doc, old))).read("word/document.xml"))
+    band = document.find(f"{W}body").findall(f"{W}tbl")[-1]
+    assert len(band.findall(f"{W}tr")) == 1
+    text = _text(band)
+    assert "Ban Chỉ đạo 138/CP" in text and "Lưu: VT" in text and "Nguyễn Tân Tuấn" in text

@@ -198,7 +198,10 @@ def _appendix_xml(a: Appendix, geo) -> str:
 
 def render_view(view: DocumentView, template_file: str | Path | None = None) -> bytes:
     tpl = template.load(template_file or template_path(view.mau))
-    parts = tpl.render(context(view))
+    ctx = context(view)
+    if "noi_nhan_more" not in tpl.used:  # a template made before the band could split: one list
+        ctx["noi_nhan"], ctx["noi_nhan_more"] = view.noi_nhan, []
+    parts = tpl.render(ctx)
     if view.confirmation:
         xml = sections.before_final_section(parts["word/document.xml"].decode("utf-8"),
                                             _confirmation_xml(view.confirmation, view.page))
