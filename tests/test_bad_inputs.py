@@ -140,8 +140,8 @@ def test_bad_input(case, tmp_path):
         form = special(case["path"][1:], tmp_path)
     else:
         form = Path(shutil.copy(HERE / "files" / case["file"], tmp_path))
-    for extra in case.get("with", []):
-        shutil.copy(HERE / "files" / extra, tmp_path)
+    for name in case.get("also", []):  # files the form names (an agency profile, an image), beside it
+        shutil.copy(HERE / "files" / name, tmp_path)
     if case.get("fifo"):
         os.mkfifo(tmp_path / case["fifo"])
     original = form.read_bytes() if form.is_file() else None
@@ -237,7 +237,7 @@ def target_kept(setup: str, out: Path, form: Path) -> None:
 
 def test_catalogue_has_at_least_thirty_cases_and_every_file_is_used():
     assert len(CASES) >= 30 and len([c for c in CASES if "docx" in c]) >= 4
-    used = {c.get("file") for c in CASES} | {c.get("each") for c in CASES} | {w for c in CASES for w in c.get("with", [])}
+    used = {c.get("file") for c in CASES} | {c.get("each") for c in CASES} | {n for c in CASES for n in c.get("also", [])}
     assert {p.name for p in (HERE / "files").iterdir()} <= used
 
 

@@ -28,6 +28,7 @@ from docx.text.paragraph import Paragraph
 
 import congvan
 from congvan import DanhSachNhiemVu, Muc, NhiemVu
+from congvan.layout.tasks import who
 from conftest import EXAMPLES, SEEDS
 
 
@@ -101,8 +102,20 @@ def paragraphs_in_order(path) -> list[str]:
             if child.tag == qn("w:p"):
                 out.append(Paragraph(child, document).text)
             elif child.tag == qn("w:tbl"):
-                for row in child.iterchildren(qn("w:tr")):
-                    for cell in row.iterchildren(qn("w:tc")):
+                # A row that may split, with text only in its first cell,
+                # continues the column above (a long Nơi nhận beside the
+                # signer, layout/pagination.py): read it before the other cells.
+                rows = [row for row in child.iterchildren(qn("w:tr"))]
+                for index, cells in enumerate(rows):
+                    if index and continues(cells):
+                        continue
+                    tcs = list(cells.iterchildren(qn("w:tc")))
+                    walk(tcs[0])
+                    for later in rows[index + 1:]:
+                        if not continues(later):
+                            break
+                        walk(list(later.iterchildren(qn("w:tc")))[0])
+                    for cell in tcs[1:]:
                         walk(cell)
             elif child.tag == qn("w:sdt"):
                 content = child.find(qn("w:sdtContent"))
@@ -111,6 +124,14 @@ def paragraphs_in_order(path) -> list[str]:
 
     walk(document.element.body)
     return out
+
+
+def continues(row) -> bool:
+    if row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None:
+        return False
+    cells = list(row.iterchildren(qn("w:tc")))
+    texts = ["".join(t.text or "" for t in c.iter(qn("w:t"))).strip() for c in cells]
+    return len(cells) > 1 and bool(texts[0]) and not any(texts[1:])
 
 
 def render_text(doc: congvan.VanBan, tmp_path, name: str) -> list[str]:
@@ -227,11 +248,11 @@ def _positions(tasks: list[NhiemVu], lines: list[str]) -> list[int]:
 
 
 def test_seed_003_same_tasks_in_ngoac_style(tmp_path):
-    """The tasks are data: printed grouped under their lead agency
-    (theo-co-quan, as the seed) or each followed by its assignment in
-    parentheses (ngoac) — the same task words, in the same order."""
+    """The tasks are data: printed grouped under their lead agency, as
+    written (nguyen-van with theo_co_quan, as the seed) or each followed by
+    its assignment in parentheses (ngoac) — the same task words, in order."""
     grouped = congvan.load(EXAMPLES / SEED_003.form)
-    assert grouped.cach_phan_cong == "theo-co-quan"
+    assert grouped.cach_phan_cong == "nguyen-van"
     inline = grouped.model_copy(update={"cach_phan_cong": "ngoac"})
     tasks = _tasks(grouped.noi_dung)
     police = [t for t in tasks if t.chu_tri == "Công an tỉnh"]
@@ -244,12 +265,15 @@ def test_seed_003_same_tasks_in_ngoac_style(tmp_path):
     assert "(Công an tỉnh chủ trì thực hiện)" not in grouped_lines
     assert "1. Công an tỉnh" not in inline_lines
     assert inline_lines.count("(Công an tỉnh chủ trì thực hiện)") == len(police)
+    # The cooperation the sentence already says is data too: ngoac prints it, nguyen-van does not.
+    assert "(Sở Giáo dục và Đào tạo chủ trì, phối hợp với Công an tỉnh thực hiện)" in inline_lines
+    assert not any("phối hợp: Công an tỉnh" in line for line in grouped_lines)
 
     # Every task is printed once, in order, each followed by its own assignment.
     positions = _positions(tasks, inline_lines)
     for number, (task, at) in enumerate(zip(tasks, positions), start=1):
         assert inline_lines[at].startswith(f"{number}. ")
-        assert inline_lines[at + 1] == f"({task.chu_tri} chủ trì thực hiện)"
+        assert inline_lines[at + 1] == f"({who(task, 'ngoac')})"
     _positions(tasks, grouped_lines)
 
     task_words = tokens(" ".join(p for t in tasks for p in t.paragraphs))

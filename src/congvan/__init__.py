@@ -11,8 +11,9 @@ Draft Vietnamese administrative documents as DOCX that follow Decree
 from __future__ import annotations
 
 import os
+from typing import Any, Mapping
 
-from .errors import CongVanError, FormError, Problem, RenderError
+from .errors import CongVanError, FormError, Problem, RenderError, TemplateError
 from .model import (
     CoQuan, DanhSachNhiemVu, Gach, Khoan, Luu, Muc, Ngay, NguoiKy, NguoiSoanThao, NhiemVu, NoiNhan, PhuLuc, SoTien, VanBan,
 )
@@ -21,11 +22,25 @@ from .render import render, render_bytes, render_files
 __version__ = "0.1.0"
 
 
-def load(path: str | os.PathLike) -> VanBan:
-    """Read a form (YAML or JSON) and validate it; errors name the line and field."""
+def load(path: str | os.PathLike, co_quan: "str | os.PathLike | dict | None" = None) -> VanBan:
+    """Read a form (YAML or JSON) and validate it; errors name the line and field.
+    ``co_quan``: the agency profile (a co_quan.yaml or its data); by default the
+    form's ``ho_so:`` or a ``co_quan.yaml`` beside the form (docs/profile.md)."""
     from .forms import validate_form
 
-    return validate_form(VanBan, path)
+    return validate_form(VanBan, path, co_quan)
+
+
+def validate(form: Mapping[str, Any] | str | os.PathLike[str], *, name: str | None = None) -> list[Problem]:
+    """Every problem of a form at once, each with a stable ``code``, the field
+    ``path`` it concerns and a Vietnamese / English message; ``[]`` when valid.
+
+    ``form``: the form's data (a mapping, e.g. parsed JSON), its YAML/JSON text
+    (a ``str``), or a form file (a ``Path``; its images are read from its folder).
+    """
+    from .validation import validate as validate_form_data
+
+    return validate_form_data(form, name=name)
 
 
 _CHECKER = ("check", "check_all", "fix", "Report", "Finding", "UnreadableDocument")
@@ -43,6 +58,6 @@ def __getattr__(name: str):
 __all__ = [
     "check", "check_all", "fix", "Report", "Finding", "UnreadableDocument",
     "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
-    "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "VanBan", "load", "render",
-    "render_bytes", "render_files", "__version__",
+    "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "TemplateError", "VanBan", "load", "render",
+    "render_bytes", "render_files", "validate", "__version__",
 ]

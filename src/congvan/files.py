@@ -50,8 +50,8 @@ _inputs: set[tuple[int, int]] = set()
 class FileRefused(CongVanError):
     """A path congvan will not read from or write to (and why)."""
 
-    def __init__(self, path: str | os.PathLike, vi: str, en: str):
-        super().__init__([Problem(path="", file=str(path), vi=vi, en=en)])
+    def __init__(self, path: str | os.PathLike, vi: str, en: str, code: str = "unreadable"):
+        super().__init__([Problem(path="", file=str(path), vi=vi, en=en, code=code)])
 
 
 class OutputRefused(FileRefused, OSError):
@@ -59,7 +59,7 @@ class OutputRefused(FileRefused, OSError):
     "cannot write" handling (exit 1) applies to it unchanged."""
 
     def __init__(self, path: str | os.PathLike, vi: str, en: str):
-        FileRefused.__init__(self, path, vi, en)
+        FileRefused.__init__(self, path, vi, en, "output-refused")
         self.strerror = f"{vi} / {en}"
         self.errno = None
         self.filename = str(path)
@@ -94,7 +94,7 @@ def read_bounded(path: str | os.PathLike, limit: int, what: tuple[str, str] = ("
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise FileRefused(name, f"Không tìm thấy {label_vi} {name}", f"{en} {name} not found") from None
+        raise FileRefused(name, f"Không tìm thấy {label_vi} {name}", f"{en} {name} not found", "not-found") from None
     except IsADirectoryError:
         raise FileRefused(name, f"{name} là thư mục, không phải tệp", f"{name} is a folder, not a file") from None
     except OSError as exc:
@@ -105,7 +105,8 @@ def read_bounded(path: str | os.PathLike, limit: int, what: tuple[str, str] = ("
         if not stat.S_ISREG(info.st_mode):
             kind_vi, kind_en = _kind(info.st_mode)
             raise FileRefused(name, f"{name} là {kind_vi}, không phải tệp thường: chỉ đọc tệp thường",
-                              f"{name} is {kind_en}, not a regular file: only regular files are read")
+                              f"{name} is {kind_en}, not a regular file: only regular files are read",
+                              "not-a-regular-file")
         if info.st_size > limit:
             raise _too_large(name, limit, label_vi, en)
         os.set_blocking(fd, True)
@@ -134,7 +135,7 @@ def _check_size(name: str, data: bytes, limit: int, label_vi: str, en: str) -> b
 def _too_large(name: str, limit: int, label_vi: str, en: str) -> FileRefused:
     size = f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit // 1024} KB"
     return FileRefused(name, f"{label_vi.capitalize()} {name} lớn hơn {size}",
-                       f"the {en} {name} is larger than {size}")
+                       f"the {en} {name} is larger than {size}", "too-large")
 
 
 def remember_input(path: str | os.PathLike) -> None:

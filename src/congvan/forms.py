@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -30,8 +31,8 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def _problem(file: str | None, vi: str, en: str, line: int | None = None, column: int | None = None,
-             path: str = "") -> FormError:
-    return FormError([Problem(path=path, vi=vi, en=en, file=file, line=line, column=column)])
+             path: str = "", *, code: str) -> FormError:
+    return FormError([Problem(path=path, vi=vi, en=en, file=file, line=line, column=column, code=code)])
 
 
 def read_text(path: str | os.PathLike) -> str:
@@ -62,7 +63,7 @@ def decode(raw: bytes, name: str | None = None) -> str:
             name,
             "Tệp không phải UTF-8 (có thể lưu bằng bảng mã Windows-1258 hay TCVN3): hãy lưu lại với mã UTF-8",
             "the file is not UTF-8 (perhaps Windows-1258 or TCVN3): save it again as UTF-8",
-            line, column,
+            line, column, code="not-utf8",
         ) from None
     return unicodedata.normalize("NFC", text)
 
@@ -85,11 +86,14 @@ def validate_data(cls: type[M], data: Any, positions: dict[str, Position] | None
     """Validate plain data as cls; every problem becomes a located FormError."""
     if not isinstance(data, dict):
         raise _problem(name, "Biểu mẫu phải là một nhóm trường (loai:, co_quan_ban_hanh:, …)",
-                       "the form must be a mapping of fields (loai:, co_quan_ban_hanh:, …)", 1, 1)
+                       "the form must be a mapping of fields (loai:, co_quan_ban_hanh:, …)", 1, 1,
+                       code="not-a-mapping")
     try:
         return cls.model_validate(data)
     except ValidationError as exc:
-        raise FormError(problems_from_validation(exc, positions or {}, name)) from None
+        from .validation import all_problems
+
+        raise FormError(all_problems(cls, data, exc, positions, name)) from None
 
 
 #: Fields naming a file: a relative path is read from the form's folder.
@@ -99,19 +103,81 @@ FILE_FIELDS = ("anh_chu_ky", "anh_dau")
 def resolve_files(data: Any, folder: Path) -> Any:
     """Relative image paths in a form are relative to the form, not to where congvan runs."""
     if isinstance(data, dict):
-        return {k: (str(folder / v) if k in FILE_FIELDS and isinstance(v, str) and not Path(v).is_absolute()
+        return {k: (str(folder / v) if k in FILE_FIELDS and isinstance(v, str) and v and not Path(v).is_absolute()
                     else resolve_files(v, folder)) for k, v in data.items()}
     if isinstance(data, list):
         return [resolve_files(v, folder) for v in data]
     return data
 
 
-def validate_form(cls: type[M], path: str | os.PathLike) -> M:
-    data, positions = load_form(path)
-    return validate_data(cls, resolve_files(data, Path(path).resolve().parent), positions, str(path))
+def file_paths_outside(data: Any, folder: Path, where: tuple = ()) -> list[Problem]:
+    """Image paths that would leave ``folder`` (absolute, or climbing with ``..``)."""
+    found = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in FILE_FIELDS and isinstance(value, str) and value:
+                if Path(value).is_absolute() or ".." in Path(value).parts or "\\" in value:
+                    found.append(Problem(
+                        path=join_path([*where, key]), value=value, code="file-path",
+                        vi=f"Đường dẫn ảnh '{value}' phải là tên tệp trong thư mục ảnh của dịch vụ"
+                           " (không bắt đầu bằng '/', không có '..')",
+                        en=f"image path '{value}' must name a file inside the service's image folder"
+                           " (no leading '/', no '..')"))
+            else:
+                found += file_paths_outside(value, folder, (*where, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += file_paths_outside(value, folder, (*where, index))
+    return found
+
+
+@dataclass
+class Form:
+    """A form as read, before it is a document: its plain data, where each field
+    was written, the file's name, and the folder its relative image paths
+    (``nguoi_ky.anh_chu_ky: anh/chu-ky.png``) are read from.
+
+    Every path that turns a form into a document goes through here: ``congvan.load``,
+    ``congvan render``, the mail merge (which personalises ``data`` row by row),
+    ``follow-up`` and the service (with the operator's image folder, never the
+    request's).  ``folder=None``: relative paths stay relative to the working
+    directory (data built in Python).
+    """
+
+    data: Any
+    positions: dict[str, Position] = field(default_factory=dict)
+    name: str | None = None
+    folder: Path | None = None
+
+    @classmethod
+    def read(cls, path: str | os.PathLike, co_quan: "str | os.PathLike | dict | None" = None) -> "Form":
+        """A YAML/JSON form file; its images are read from the file's folder.  Its
+        agency profile (``co_quan``, else ``ho_so:``, else ``co_quan.yaml`` beside
+        it) is merged in here, so every path sees the same data (congvan.profile)."""
+        from . import profile
+
+        data, positions = load_form(path)
+        folder = Path(path).resolve().parent
+        data = profile.attach(data, positions, str(path), folder=folder, co_quan=co_quan)
+        return cls(data, positions, str(path), folder)
+
+    @classmethod
+    def from_text(cls, text: str, name: str | None = None, folder: Path | None = None) -> "Form":
+        data, positions = parse(unicodedata.normalize("NFC", text), name)
+        return cls(data, positions, name, folder)
+
+    def model(self, cls: type[M], data: Any = None) -> M:
+        """``data`` (default: the form's own) validated as ``cls``, images found from the form's folder."""
+        data = self.data if data is None else data
+        if self.folder is not None:
+            data = resolve_files(data, self.folder)
+        return validate_data(cls, data, self.positions, self.name)
+
+
+def validate_form(cls: type[M], path: str | os.PathLike, co_quan: "str | os.PathLike | dict | None" = None) -> M:
+    return Form.read(path, co_quan).model(cls)
 
 
 def validate_text(cls: type[M], text: str, name: str = "<form>") -> M:
     """Validate a form given as text (for services and editors)."""
-    data, positions = parse(unicodedata.normalize("NFC", text), name)
-    return validate_data(cls, data, positions, name)
+    return Form.from_text(text, name).model(cls)

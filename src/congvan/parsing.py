@@ -45,30 +45,32 @@ _SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _MERGE}
 
 
 def problem(name: str | None, vi: str, en: str, line: int | None = None, column: int | None = None,
-            path: str = "") -> FormError:
-    return FormError([Problem(path=path, vi=vi, en=en, file=name, line=line, column=column)])
+            path: str = "", *, code: str) -> FormError:
+    return FormError([Problem(path=path, vi=vi, en=en, file=name, line=line, column=column, code=code)])
 
 
 def too_deep(name: str | None, line: int | None = None, column: int | None = None) -> FormError:
     return problem(name, f"Biểu mẫu lồng quá sâu (quá {MAX_DEPTH} cấp)", f"the form is nested deeper than {MAX_DEPTH} levels",
-                   line, column)
+                   line, column, code="too-deep")
 
 
 def too_large(name: str | None, line: int | None = None, column: int | None = None) -> FormError:
     return problem(name, f"Biểu mẫu quá lớn: hơn {MAX_NODES:,} mục (alias/anchor?)".replace(",", "."),
-                   f"the form is too large: more than {MAX_NODES:,} items (aliases?)", line, column)
+                   f"the form is too large: more than {MAX_NODES:,} items (aliases?)", line, column,
+                   code="too-large")
 
 
 def too_slow(name: str | None, line: int | None = None, column: int | None = None) -> FormError:
     return problem(name, f"Đọc biểu mẫu quá {PARSE_SECONDS:g} giây: biểu mẫu quá lớn",
-                   f"reading the form took over {PARSE_SECONDS:g} s: the form is too large", line, column)
+                   f"reading the form took over {PARSE_SECONDS:g} s: the form is too large", line, column,
+                   code="too-large")
 
 
 def _bad_number(name, text: str, line=None, column=None, path="") -> FormError:
     shown = text if len(text) <= 24 else f"{text[:12]}…({len(text)} ký tự / characters)"
     return problem(name, f"Số {shown} quá lớn hoặc không hữu hạn: văn bản không cần số có hơn {MAX_INT_DIGITS} chữ số",
                    f"the number {shown} is too large or not finite: a document needs no number of more than"
-                   f" {MAX_INT_DIGITS} digits", line, column, path)
+                   f" {MAX_INT_DIGITS} digits", line, column, path, code="number-too-large")
 
 
 # --- YAML ------------------------------------------------------------------------------------
@@ -103,7 +105,9 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (_BOOL, "tag:yaml.org,2002:timestamp", _INT, _FLOAT)]
+    # a lone "=" is text, not YAML 1.1's value key
+    first: [(tag, rx) for tag, rx in resolvers
+            if tag not in (_BOOL, "tag:yaml.org,2002:timestamp", _INT, _FLOAT, "tag:yaml.org,2002:value")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
@@ -123,13 +127,13 @@ def parse_yaml(text: str, name: str | None = None) -> tuple[Any, dict[str, Posit
         mark = exc.problem_mark or exc.context_mark
         vi = f"Lỗi cú pháp YAML: {exc.problem or exc.context}"
         raise problem(name, vi + _yaml_hint(exc), f"YAML syntax error: {exc.problem or exc.context}",
-                      mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
+                      mark.line + 1 if mark else None, mark.column + 1 if mark else None, code="syntax") from None
     except yaml.YAMLError as exc:
-        raise problem(name, f"Lỗi đọc YAML: {exc}", f"YAML error: {exc}") from None
+        raise problem(name, f"Lỗi đọc YAML: {exc}", f"YAML error: {exc}", code="syntax") from None
     finally:
         loader.dispose()
     if root is None:
-        raise problem(name, "Biểu mẫu trống", "the form is empty", 1, 1)
+        raise problem(name, "Biểu mẫu trống", "the form is empty", 1, 1, code="empty-form")
     builder = _Builder(name)
     return builder.build(root, [], 0), builder.positions
 
@@ -157,7 +161,7 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES or depth > MAX_DEPTH:
             raise problem(self.name, "Biểu mẫu quá lớn hoặc lồng quá sâu (alias/anchor?)",
-                          "the form is too large or too deeply nested (aliases?)", *_at(node))
+                          "the form is too large or too deeply nested (aliases?)", *_at(node), code="too-large")
         if isinstance(node, yaml.MappingNode):
             self._tag(node, _MAP, path)
             return self._mapping(node, path, depth)
@@ -178,7 +182,8 @@ class _Builder:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             raise problem(self.name, f"Giá trị '{node.value[:40]}' không đọc được ({exc})",
-                          f"the value '{node.value[:40]}' cannot be read ({exc})", *_at(node), join_path(path)) from None
+                          f"the value '{node.value[:40]}' cannot be read ({exc})", *_at(node), join_path(path),
+                          code="syntax") from None
         if isinstance(value, float) and not math.isfinite(value):
             raise _bad_number(self.name, node.value, *_at(node), join_path(path))
         return value
@@ -190,7 +195,7 @@ class _Builder:
         raise problem(self.name, f"Thẻ YAML {tag} không được dùng trong biểu mẫu: ghi giá trị như văn bản thường"
                       " (ngày: \"15/7/2025\")",
                       f"the YAML tag {tag} is not allowed in a form: write the value as plain text"
-                      " (dates: \"15/7/2025\")", *_at(node), join_path(path))
+                      " (dates: \"15/7/2025\")", *_at(node), join_path(path), code="yaml-tag")
 
     def _mapping(self, node: yaml.MappingNode, path: list, depth: int) -> dict:
         self.constructor.flatten_mapping(node)  # resolves "<<" merge keys
@@ -203,7 +208,7 @@ class _Builder:
                 raise problem(
                     self.name, f"Khóa '{key}' bị ghi hai lần; lần sau sẽ xóa mất lần trước",
                     f"key '{key}' is written twice; the second would silently replace the first",
-                    *_at(key_node), join_path(where),
+                    *_at(key_node), join_path(where), code="duplicate-key",
                 )
             self._mark(where, key_node)
             data[key] = self.build(value_node, where, depth + 1)
@@ -245,7 +250,8 @@ def parse_json(text: str, name: str | None = None) -> tuple[Any, dict[str, Posit
     except RecursionError:
         raise too_deep(name) from None
     except json.JSONDecodeError as exc:
-        raise problem(name, f"Lỗi cú pháp JSON: {exc.msg}", f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno) from None
+        raise problem(name, f"Lỗi cú pháp JSON: {exc.msg}", f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno,
+                      code="syntax") from None
     finder = _Positions(text, name)
     finder.walk()
     return data, finder.positions
@@ -293,7 +299,7 @@ class _Positions:
         for word in ("true", "false", "null"):
             if self.text.startswith(word, i):
                 return i + len(word)
-        raise problem(self.name, "Lỗi cú pháp JSON", "JSON syntax error", *self.where(i))  # not reached: loads passed
+        raise problem(self.name, "Lỗi cú pháp JSON", "JSON syntax error", *self.where(i), code="syntax")  # not reached: loads passed
 
     def _object(self, i: int, path: list, depth: int) -> int:
         seen: set[str] = set()
@@ -307,7 +313,7 @@ class _Positions:
             if key in seen:
                 raise problem(self.name, f"Khóa '{key}' bị lặp: ghi hai lần, lần sau sẽ xóa mất lần trước",
                               f"duplicate key '{key}': written twice, the second would silently replace the first",
-                              *self.where(start), join_path(where))
+                              *self.where(start), join_path(where), code="duplicate-key")
             seen.add(key)
             self.positions.setdefault(join_path(where), self.where(start))
             i = self._value(self._skip(self._skip(i) + 1), where, depth + 1)

@@ -23,6 +23,9 @@ def add_parser(sub) -> None:
     r.add_argument("-o", "--output", help="tệp DOCX đầu ra (mặc định: tên biểu mẫu .docx; '-': đầu ra chuẩn); khi trộn thư: thư mục"
                    " (mặc định: tên biểu mẫu) / output DOCX ('-': standard output); for a mail merge: the folder")
     r.add_argument("--template", help="mẫu DOCX riêng (mặc định: mẫu theo Phụ lục III) / your own DOCX template")
+    r.add_argument("--co-quan", metavar="CO_QUAN.yaml", help="hồ sơ cơ quan (mặc định: ho_so: trong biểu mẫu, hoặc"
+                   " co_quan.yaml cạnh biểu mẫu) / the agency profile (default: the form's ho_so:, or co_quan.yaml"
+                   " beside the form)")
     pdf = r.add_argument_group("PDF (LibreOffice)")
     pdf.add_argument("--pdf", action="store_true",
                      help="thêm bản PDF cạnh mỗi DOCX (-o x.pdf: chỉ PDF) / a PDF beside each DOCX (-o x.pdf: PDF only)")
@@ -41,12 +44,13 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import CongVanError
-    from ..merge import MergeForm
+    from ..forms import Form
+    from ..merge import ROWS_KEY, MergeForm
 
     try:
-        form = MergeForm.read(args.form)
-        if args.each or form.rows:
-            return render_each(args, form)
+        form = Form.read(args.form, co_quan=args.co_quan)
+        if args.each or (isinstance(form.data, dict) and form.data.get(ROWS_KEY)):
+            return render_each(args, MergeForm.of(form))
         return render_one(args, form)
     except CongVanError as exc:
         print_problems(exc)
@@ -55,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
 
 def render_one(args: argparse.Namespace, form) -> int:
     from .. import render_files
+    from ..merge import unfilled
+    from ..model import VanBan
 
     if args.output == STDIO:
         return render_to_stdout(args, form)
@@ -62,7 +68,7 @@ def render_one(args: argparse.Namespace, form) -> int:
     pdf_only = output.suffix.lower() == ".pdf"
     want_pdf = pdf_only or args.pdf or args.pdfa
     office = _office(args.pdfa) if want_pdf else None  # before writing anything: no DOCX without its PDF
-    doc = form.document()
+    doc = form.model(VanBan)
     docx = output.with_name(f".{output.stem}.congvan-tmp.docx") if pdf_only else output
     try:
         paths = render_files(doc, docx, template=args.template)
@@ -75,10 +81,10 @@ def render_one(args: argparse.Namespace, form) -> int:
         if pdf_only:
             for path in output.parent.glob(f".{output.stem}.congvan-tmp*.docx"):
                 path.unlink(missing_ok=True)
-    unfilled = ", ".join(f"«{name}»" for name in form.unfilled())
-    if unfilled:
-        print(f"Lưu ý: {unfilled} được in nguyên văn; dùng --each DANH_SACH.csv để điền"
-              f" / note: {unfilled} printed as they stand; use --each LIST.csv to fill them in", file=sys.stderr)
+    marks = ", ".join(f"«{name}»" for name in unfilled(form.data))
+    if marks:
+        print(f"Lưu ý: {marks} được in nguyên văn; dùng --each DANH_SACH.csv để điền"
+              f" / note: {marks} printed as they stand; use --each LIST.csv to fill them in", file=sys.stderr)
     for path in (pdfs if pdf_only else paths + (pdfs if office else [])):
         print(f"Đã tạo / written: {path}")
     return 0
@@ -98,7 +104,9 @@ def render_to_stdout(args: argparse.Namespace, form) -> int:
         print("-o - ghi DOCX ra đầu ra chuẩn; PDF cần tên tệp (-o x.pdf)"
               " / -o - writes the DOCX to standard output; PDF needs a file name (-o x.pdf)", file=sys.stderr)
         return 2
-    view = lay_out(form.document())
+    from ..model import VanBan
+
+    view = lay_out(form.model(VanBan))
     if writer.appendix_packages(view):
         print("Văn bản có phụ lục là tệp riêng (tep_rieng): không ghi nhiều tệp ra đầu ra chuẩn, hãy dùng -o TÊN.docx"
               " / the document has appendices in files of their own: several files cannot go to standard output;"

@@ -23,8 +23,8 @@ def template_path(mau: str) -> Path:
 
 
 def _para_xml(p: Para) -> str:
-    indent = ooxml.ind(left=p.left_mm, hanging=p.hanging_mm, first_line=p.first_line_mm)
-    return ooxml.paragraph(p.element, p.spans, indent)
+    props = ooxml.keep_next(p.keep) + ooxml.ind(left=p.left_mm, hanging=p.hanging_mm, first_line=p.first_line_mm)
+    return ooxml.paragraph(p.element, p.spans, props)
 
 
 def _paras(paras: list[Para]) -> Markup:
@@ -98,7 +98,8 @@ def context(view: DocumentView) -> dict:
         "subject_cong_van": h.subject_cong_van or "",
         "kinh_gui": _paras(view.kinh_gui),
         "body": _paras(view.body),
-        "noi_nhan": view.noi_nhan,
+        "noi_nhan": view.noi_nhan[:view.noi_nhan_split],
+        "noi_nhan_more": view.noi_nhan[view.noi_nhan_split:] if view.noi_nhan_split is not None else [],
         "authority_lines": s.authority_lines,
         "signature_gap": Markup(_signature_gap(s, geo.signature_columns[1])),
         "secretary_gap": Markup(ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES),
@@ -164,6 +165,19 @@ def _confirmation_xml(lines: list[str], geo) -> str:
             + ooxml.cell(left, content) + ooxml.cell(right, "") + "</w:tr></w:tbl>" + ooxml.empty_paragraph(SPACER_STYLE))
 
 
+def _attached_signature_xml(s, geo) -> str:
+    """The signature block at the end of an attached text: the right column
+    of the signature band, nothing on the left (no Nơi nhận there)."""
+    left, right = geo.signature_columns
+    p = ooxml.paragraph
+    signer = "".join(p("quyen_han_chuc_vu", (Span(x),)) for x in s.authority_lines)
+    signer += ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES
+    signer += "".join(p("chuc_vu_khac", (Span(x),)) for x in s.other_position_lines) + p("ho_ten", (Span(s.name),))
+    return (ooxml.table_open((left, right), 0.0, top_pt=rules.SIGNATURE_SPACE_BEFORE_PT) + ooxml.row_open()
+            + ooxml.cell(left, ooxml.empty_paragraph(SPACER_STYLE)) + ooxml.cell(right, signer) + "</w:tr></w:tbl>"
+            + ooxml.empty_paragraph(SPACER_STYLE))
+
+
 def _appendix_xml(a: Appendix, geo) -> str:
     width = rules.LANDSCAPE_TEXT_WIDTH_MM if a.landscape else rules.TEXT_WIDTH_MM
     xml = _header_xml(a.header, geo) if a.header else ""
@@ -177,12 +191,17 @@ def _appendix_xml(a: Appendix, geo) -> str:
         xml += ooxml.grid_table(t.widths_mm, header, rows, rules.TABLE_BORDER_PT, rules.COLOR,
                                 rules.TABLE_CELL_PADDING_MM)
         xml += ooxml.empty_paragraph(SPACER_STYLE)  # Word needs a paragraph after a table
+    if a.signature:
+        xml += _attached_signature_xml(a.signature, geo)
     return xml
 
 
 def render_view(view: DocumentView, template_file: str | Path | None = None) -> bytes:
     tpl = template.load(template_file or template_path(view.mau))
-    parts = tpl.render(context(view))
+    ctx = context(view)
+    if "noi_nhan_more" not in tpl.used:  # a template made before the band could split: one list
+        ctx["noi_nhan"], ctx["noi_nhan_more"] = view.noi_nhan, []
+    parts = tpl.render(ctx)
     if view.confirmation:
         xml = sections.before_final_section(parts["word/document.xml"].decode("utf-8"),
                                             _confirmation_xml(view.confirmation, view.page))

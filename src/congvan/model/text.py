@@ -15,6 +15,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator
 
+from .rule import Rule
+
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Invisible characters: zero-width spaces and joiners, word joiners, a BOM
 # inside text, and bidirectional controls (which can make printed text read
@@ -35,7 +37,8 @@ def not_bool(cls, value: object) -> object:
     """For numeric fields: ``field_validator("so", mode="before")(not_bool)``.
     YAML's true/false would otherwise count as 1/0 ("so: true" printed "Số: 01")."""
     if isinstance(value, bool):
-        raise ValueError(f"Phải là số, không phải {str(value).lower()} / must be a number, not {str(value).lower()}")
+        raise Rule("wrong-type", f"Phải là số, không phải {str(value).lower()}"
+                   f" / must be a number, not {str(value).lower()}")
     return value
 
 
@@ -52,7 +55,8 @@ def clean(value: str) -> str:
     match = _ILLEGAL.search(value)
     if match:
         code = f"U+{ord(match.group()):04X}"
-        raise ValueError(
+        raise Rule(
+            "control-character",
             f"Có ký tự điều khiển không hợp lệ {code} ở vị trí {match.start() + 1} — xóa ký tự này"
             f" / contains the control character {code} at position {match.start() + 1},"
             " which a DOCX cannot hold — remove it"
@@ -60,7 +64,8 @@ def clean(value: str) -> str:
     match = _INVISIBLE.search(value)
     if match:
         code = f"U+{ord(match.group()):04X}"
-        raise ValueError(
+        raise Rule(
+            "invisible-character",
             f"Có ký tự ẩn {code} ({unicodedata.name(match.group(), 'không tên')}) ở vị trí {match.start() + 1}"
             f" — thường do dán từ web/PDF; xóa ký tự này / contains the invisible character {code} at position"
             f" {match.start() + 1} (often pasted from the web or a PDF) — remove it"
@@ -71,7 +76,8 @@ def clean(value: str) -> str:
 
 def _max_length(value: str, limit: int) -> str:
     if len(value) > limit:
-        raise ValueError(
+        raise Rule(
+            "too-long",
             f"Trường dài {len(value)} ký tự, quá {limit}; hãy rút gọn hoặc chia thành nhiều đoạn"
             f" / the field is {len(value)} characters long, over {limit}: shorten it or split it into paragraphs"
         )
@@ -83,20 +89,20 @@ def _single_line(value: str) -> str:
     match = _LINE_BREAKS.search(value)
     if match:
         code = f"U+{ord(match.group()):04X}"
-        raise ValueError(
-            f"Trường này chỉ được có một dòng: có ký tự ngắt dòng {code} ở vị trí {match.start() + 1}"
-            f" / this field must be a single line: it holds the line break {code} at position {match.start() + 1}"
-        )
+        raise Rule("multi-line", f"Trường này chỉ được có một dòng: có ký tự ngắt dòng {code} ở vị trí"
+                   f" {match.start() + 1} / this field must be a single line: it holds the line break {code}"
+                   f" at position {match.start() + 1}")
     if "\n" in value:
-        raise ValueError("Trường này chỉ được có một dòng / this field must be a single line")
+        raise Rule("multi-line", "Trường này chỉ được có một dòng / this field must be a single line")
     if "\t" in value:
-        raise ValueError("Trường này không được có ký tự Tab; dùng dấu cách / this field must not hold a tab; use spaces")
+        raise Rule("tab", "Trường này không được có ký tự Tab; dùng dấu cách"
+                   " / this field must not hold a tab; use spaces")
     return value
 
 
 def _not_blank(value: str) -> str:
     if not value:
-        raise ValueError("Không được để trống / must not be empty")
+        raise Rule("empty", "Không được để trống / must not be empty")
     return value
 
 
@@ -113,7 +119,8 @@ _CODE_RE = re.compile(r"^[0-9A-Za-zÀ-ỹĐđ().]{1,30}$")
 
 def _code(value: str) -> str:
     if not _CODE_RE.match(value):
-        raise ValueError(
+        raise Rule(
+            "bad-abbreviation",
             f"Chữ viết tắt '{value}' không hợp lệ: không có dấu cách, '-' hay '/', tối đa 30 ký tự"
             " (Phụ lục I §II.3)"
             f" / abbreviation '{value}' is invalid: no spaces, '-' or '/' inside, at most 30 characters"

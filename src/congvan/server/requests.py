@@ -96,7 +96,7 @@ def form_data(raw: bytes, content_type: str) -> Any:
         )
     if not raw.strip():
         raise FormError([Problem(path="", vi="Nội dung yêu cầu trống: hãy gửi biểu mẫu JSON",
-                                 en="the request body is empty: send the form as JSON")])
+                                 en="the request body is empty: send the form as JSON", code="empty-form")])
     text = decode(raw, None)
     if content_type in YAML_TYPES:
         return parse(text, None)[0]

@@ -38,6 +38,12 @@ class Settings:
     retry_after_s: int = 2
     #: The only directory whose DOCX templates a client may name (?template=NAME).
     template_dir: Path | None = None
+    #: The only directory a form's relative image paths (nguoi_ky.anh_chu_ky, anh_dau)
+    #: are read from; without it the service refuses image paths altogether.
+    image_dir: Path | None = None
+    #: The only directory of agency profiles (co_quan.yaml files) a form may name
+    #: (``ho_so: NAME`` → ``profile_dir/NAME.yaml``); never a path from the request.
+    profile_dir: Path | None = None
     #: Address space of each worker process, MB: a request needing more fails alone (413).
     worker_memory_mb: int = 1536
     #: Seconds a client has to send its whole body; a slower one is answered 408 and dropped.
@@ -58,12 +64,14 @@ class Settings:
         if self.worker_memory_mb < 256 or self.body_timeout_s <= 0 or self.max_connections < 1 or self.keep_alive_s <= 0:
             raise ValueError("worker_memory_mb ≥ 256, body_timeout_s > 0, max_connections ≥ 1, keep_alive_s > 0")
         object.__setattr__(self, "allowed_hosts", tuple(h.strip().lower().strip("[]") for h in self.allowed_hosts))
-        if self.template_dir is not None:
-            object.__setattr__(self, "template_dir", Path(self.template_dir).resolve())
+        for name in ("template_dir", "image_dir", "profile_dir"):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, Path(getattr(self, name)).resolve())
 
     def to_json(self) -> str:
         data = asdict(self)
-        data["template_dir"] = str(self.template_dir) if self.template_dir else None
+        for name in ("template_dir", "image_dir", "profile_dir"):
+            data[name] = str(data[name]) if data[name] else None
         return json.dumps(data)
 
     @classmethod
