@@ -34,7 +34,7 @@ import yaml
 
 from .errors import FormError, Position, Problem, join_path
 
-MAX_NODES = 200_000  # a 10,000-task plan is ~50,000; also guards against alias bombs ("billion laughs")
+MAX_NODES = 120_000  # a 10,000-task plan is ~50,000; also guards against alias bombs ("billion laughs")
 MAX_DEPTH = 64
 MAX_INT_DIGITS = 18  # a document number has at most 5 digits, an amount in đồng at most 15
 PARSE_SECONDS = 10.0  # a real form parses in milliseconds
