@@ -275,10 +275,16 @@ class Form:
     folder: Path | None = None
 
     @classmethod
-    def read(cls, path: str | os.PathLike) -> "Form":
-        """A YAML/JSON form file; its images are read from the file's folder."""
+    def read(cls, path: str | os.PathLike, co_quan: "str | os.PathLike | dict | None" = None) -> "Form":
+        """A YAML/JSON form file; its images are read from the file's folder.  Its
+        agency profile (``co_quan``, else ``ho_so:``, else ``co_quan.yaml`` beside
+        it) is merged in here, so every path sees the same data (congvan.profile)."""
+        from . import profile
+
         data, positions = load_form(path)
-        return cls(data, positions, str(path), Path(path).resolve().parent)
+        folder = Path(path).resolve().parent
+        data = profile.attach(data, positions, str(path), folder=folder, co_quan=co_quan)
+        return cls(data, positions, str(path), folder)
 
     @classmethod
     def from_text(cls, text: str, name: str | None = None, folder: Path | None = None) -> "Form":
@@ -293,8 +299,8 @@ class Form:
         return validate_data(cls, data, self.positions, self.name)
 
 
-def validate_form(cls: type[M], path: str | os.PathLike) -> M:
-    return Form.read(path).model(cls)
+def validate_form(cls: type[M], path: str | os.PathLike, co_quan: "str | os.PathLike | dict | None" = None) -> M:
+    return Form.read(path, co_quan).model(cls)
 
 
 def validate_text(cls: type[M], text: str, name: str = "<form>") -> M:

@@ -9,16 +9,16 @@ what size each part is printed is the layout's business (``congvan.layout``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Iterator, Literal, Union
+from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .. import doctypes
 from ..images import read_png
 from ..rules import Profile
 from .. import numbering
 from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
-from .danh_so import DanhSo, SchemeName, check_levels, scheme_name, unknown_level
+from .danh_so import DanhSoField, check_levels, levels_of, scheme_name, scheme_of, unknown_levels
 from .dates import Ngay
 from .rule import Rule, raise_first
 from .parts import BanSao, BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
@@ -235,10 +235,7 @@ class VanBan(_Model):
         " dữ liệu chủ trì, phối hợp, thời hạn vẫn dùng cho bảng phân công và công văn đôn đốc)"
         " / how task assignments are printed; 'nguyen-van': the clerk's sentences as written, the data kept",
     )
-    danh_so: Annotated[
-        Union[Annotated[SchemeName, Tag("§ten")], Annotated[DanhSo, Tag("§chi_tiet")]],
-        Discriminator(lambda v: "§ten" if isinstance(v, str) else "§chi_tiet"),
-    ] | None = Field(
+    danh_so: DanhSoField | None = Field(
         None, description="Kiểu đánh số đề mục: " + "; ".join(f"'{k}' {v}" for k, v in numbering.SCHEME_NOTES.items())
         + "; hoặc {kieu, cap} để sửa từng cấp; mặc định theo loại văn bản"
         " / the heading numbering scheme by name, or {kieu, cap} to change some levels; by default the type's",
@@ -353,31 +350,30 @@ class VanBan(_Model):
     @property
     def scheme(self) -> str:
         """The name of the numbering scheme in force (the form's, else the type's)."""
-        chosen = self.danh_so.kieu if isinstance(self.danh_so, DanhSo) else self.danh_so
-        return chosen or numbering.scheme_for(self.loai)
+        return scheme_of(self.danh_so, numbering.scheme_for(self.loai))
 
     @property
     def levels(self) -> tuple[numbering.Cap, ...]:
         """The levels of the numbering scheme, the form's overrides applied."""
-        overrides = self.danh_so.cap if isinstance(self.danh_so, DanhSo) else {}
-        return numbering.resolve(self.scheme, {k: v.changes() for k, v in overrides.items()})
+        return levels_of(self.danh_so, numbering.scheme_for(self.loai))
 
     def _numbering_rules(self) -> Iterator[Rule]:
         """The levels a form names exist in its scheme (the type's when it names
         none) and every ``cap`` in the texts can be reached."""
-        if isinstance(self.danh_so, DanhSo):
-            names = numbering.level_names(numbering.SCHEMES[self.scheme])
-            unknown = [name for name in self.danh_so.cap if name not in names]
-            for name in unknown:
-                yield unknown_level(self.scheme, name, f"danh_so.cap.{name}")
-            if unknown:
-                return
-        levels = self.levels
-        yield from check_levels(self.noi_dung, self.scheme, levels)
-        for n, item in enumerate(self.phu_luc):
-            yield from check_levels(item.noi_dung, self.scheme, levels, f"phu_luc[{n}].noi_dung")
+        unknown = unknown_levels(self.danh_so, numbering.scheme_for(self.loai), "danh_so")
+        yield from unknown
+        if not unknown:
+            levels = self.levels
+            yield from check_levels(self.noi_dung, self.scheme, levels)
+            for n, item in enumerate(self.phu_luc):
+                yield from check_levels(item.noi_dung, self.scheme, levels, f"phu_luc[{n}].noi_dung")
         if self.kem_theo is not None:
-            yield from check_levels(self.kem_theo.noi_dung, self.scheme, levels, "kem_theo.noi_dung")
+            default = self.kem_theo.default_scheme(self.scheme)
+            unknown = unknown_levels(self.kem_theo.danh_so, default, "kem_theo.danh_so")
+            yield from unknown
+            if not unknown:
+                name, levels = self.kem_theo.numbering(self.scheme)
+                yield from check_levels(self.kem_theo.noi_dung, name, levels, "kem_theo.noi_dung")
 
     def tasks(self) -> list[NhiemVu]:
         """Every top-level task of the body, in order, wherever it stands."""

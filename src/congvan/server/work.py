@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import profile
 from ..errors import CongVanError, FormError, Problem, RenderError, TemplateError, join_path
 from ..forms import FILE_FIELDS, Form, decode, file_paths_outside
 from ..model import DanhSachNhiemVu, Gach, NhiemVu, VanBan, walk
@@ -71,8 +72,9 @@ def image_problems(data: Any, settings: Settings) -> list[Problem]:
 
 
 def as_form(data: Any, settings: Settings) -> Form:
-    """The request's form, its relative image paths read from the operator's folder (never the request's)."""
-    return Form(data, folder=settings.image_dir)
+    """The request's form, its relative image paths read from the operator's folder (never the request's),
+    its agency profile (``ho_so``) the profile sent or one of the operator's by name (congvan.profile)."""
+    return Form(profile.attach_named(data, settings.profile_dir), folder=settings.image_dir)
 
 
 def validated(data: Any, settings: Settings) -> VanBan:
