@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 
 from ..files import STDIO
-from ._common import cannot_write, print_problems
+from . import _common
+from ._common import cannot_write, print_problems, say
 
 ORDER = 10
 
@@ -86,7 +87,7 @@ def render_one(args: argparse.Namespace, form) -> int:
         print(f"Lưu ý: {marks} được in nguyên văn; dùng --each DANH_SACH.csv để điền"
               f" / note: {marks} printed as they stand; use --each LIST.csv to fill them in", file=sys.stderr)
     for path in (pdfs if pdf_only else paths + (pdfs if office else [])):
-        print(f"Đã tạo / written: {path}")
+        say(f"Đã tạo / written: {path}")
     return 0
 
 
@@ -173,7 +174,7 @@ def summary(results: list, outdir: Path) -> int:
     a file could not be written, 2 when a row was wrong, 0 when all went well."""
     failed = [r for r in results if not r.ok]
     written = len(results) - len(failed)
-    print(f"Đã tạo {written}/{len(results)} văn bản trong {outdir}"
+    say(f"Đã tạo {written}/{len(results)} văn bản trong {outdir}"
           f" / written {written} of {len(results)} documents to {outdir}", file=sys.stderr)
     if not failed:
         return 0
@@ -194,7 +195,7 @@ class Progress:
 
     def __init__(self, total: int, stream=None):
         self.stream = stream or sys.stderr
-        self.tty = self.stream.isatty()
+        self.tty = self.stream.isatty() and not _common.QUIET
         self.total, self.done, self.failed = total, 0, 0
         self.start = self.drawn = time.monotonic()
 
@@ -203,7 +204,7 @@ class Progress:
         self.failed += not result.ok
         if not self.tty:
             if result.ok:
-                print(f"Đã tạo / written: {result.path}")
+                say(f"Đã tạo / written: {result.path}")
             else:
                 print(f"dòng {result.row.line} / row {result.row.line}: không tạo được / not created",
                       file=self.stream)
