@@ -85,12 +85,14 @@ def test_signers_by_key_by_default_or_the_forms_own(tmp_path):
 
 def test_any_field_of_the_form_may_be_an_agency_default(tmp_path):
     data = yaml.safe_load(SO_TAI_CHINH.read_text(encoding="utf-8"))
-    data.update(co_chu="nho", nguoi_soan_thao={"ky_hieu": "VT", "so_ban": 3}, cach_phan_cong="theo-co-quan")
+    data.update(co_chu="nho", nguoi_soan_thao={"ky_hieu": "VT", "so_ban": 3}, cach_phan_cong="theo-co-quan",
+                danh_so="so")  # a field the numbering work added: a default with no change to the profile
     write(tmp_path, "co_quan.yaml", data)
     form = bare_form()
     form.pop("nguoi_soan_thao")
     doc = congvan.load(write(tmp_path, "f.yaml", form))
     assert doc.co_chu.value == "nho" and doc.nguoi_soan_thao.ky_hieu == "VT" and doc.cach_phan_cong == "theo-co-quan"
+    assert doc.danh_so == "so"
     assert set(profile.allowed_fields()) >= set(congvan.VanBan.model_fields) - set(profile.PER_DOCUMENT) - {"schema_"}
 
 

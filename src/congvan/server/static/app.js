@@ -14,7 +14,7 @@ const MAIN_FIELDS = {
                "noi_dung", "noi_nhan", "luu", "nguoi_ky", "cach_phan_cong"],
 };
 // Fields of other document types (giấy mời, biên bản …) or for programs, not for this page.
-const HIDDEN_FIELDS = new Set(["$schema", "loai", "danh_sach", "giay_moi", "gioi_thieu", "bien_ban", "nghi_phep",
+const HIDDEN_FIELDS = new Set(["$schema", "loai", "ho_so", "danh_sach", "giay_moi", "gioi_thieu", "bien_ban", "nghi_phep",
   "dien_gui", "tham_quyen", "theo_de_nghi", "kem_theo", "ban_sao",
   "anh_chu_ky", "anh_dau"]);  // the service takes no server file paths
 // Required by the model's rules for the type (Phụ lục I §II.3, §II.5, §II.9.a), not by the schema.
@@ -85,7 +85,8 @@ function field(key, s, required, control, id) {
 
 function editorFor(key, schema, required, inArray) {
   const s = resolve(schema);
-  const members = (s.anyOf || s.oneOf || []).map(resolve).filter((m) => m.type !== "null");
+  // "x-ho-so": the short forms an agency profile allows (nguoi_ky: giam-doc); this page writes the full form.
+  const members = (s.anyOf || s.oneOf || []).map(resolve).filter((m) => m.type !== "null" && !m["x-ho-so"]);
   if (members.length) {
     const carry = { title: s.title, description: s.description, default: s.default };
     const pick = members.find((m) => m.type === "array") || members.find((m) => m.type === "string" && !m.enum) ||
@@ -160,7 +161,7 @@ function selectEditor(key, s, required) {
 
 function objectEditor(key, s, required, inArray, only, alsoRequired) {
   const props = s.properties || {};
-  const need = new Set([...(s.required || []), ...(alsoRequired || [])]);
+  const need = new Set([...(s.required || []), ...((s.then && s.then.required) || []), ...(alsoRequired || [])]);
   const children = {};
   const box = h("fieldset", {}, key ? h("legend", { class: required ? "req" : "" }, s.title || key) : null,
     h("ul", { class: "problems" }));
