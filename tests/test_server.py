@@ -679,6 +679,45 @@ def test_workers_share_a_listener_whose_connections_get_tcp_nodelay():
     assert listener.proto == socket.IPPROTO_TCP and seen and seen[0] != 0
 
 
+# --- issue 17.5: what the web page needs — a type's starter, YAML ↔ JSON through the one reader ---
+
+def test_form_endpoint_reads_a_yaml_form_file_as_the_library_does(service):
+    from congvan.forms import load_form
+
+    for path in sorted(EXAMPLES.glob("[0-9]*.yaml")):
+        status, _, body = service.request("POST", "/v1/form", path.read_bytes(), {"Content-Type": "application/yaml"})
+        assert status == 200 and json.loads(body)["data"] == load_form(path)[0], path.name
+    status, _, body = service.post_json("/v1/form", {"loai": "cong-van"})  # JSON is YAML too
+    assert status == 200 and json.loads(body) == {"data": {"loai": "cong-van"}}
+
+
+@pytest.mark.parametrize("text, code, line", [
+    ("loai: cong-van\ntrich_yeu: [chưa đóng\n", "syntax", 3),
+    ("loai: cong-van\nloai: ke-hoach\n", "duplicate-key", 2),
+    ("- a\n- b\n", "not-a-mapping", 1),
+    ("a: !!python/object:os.system x\n", "syntax", 1),
+])
+def test_form_endpoint_refuses_a_broken_file_with_its_line(service, text, code, line):
+    status, headers, body = service.request("POST", "/v1/form", text.encode(), {"Content-Type": "application/yaml"})
+    problem = problem_of(status, headers, body, 400, "malformed-form")
+    assert [(p["code"], p["line"]) for p in problem["problems"]] == [(code, line)]
+    still_serving(service)
+
+
+def test_starter_endpoint_gives_every_type_its_valid_starter_form(service):
+    from congvan.doctypes import DOC_TYPES
+
+    for loai in DOC_TYPES:
+        data = service.get_json(f"/v1/starter/{loai}")
+        assert data["loai"] == loai
+        assert json.loads(service.post_json("/v1/validate", data)[2]) == {"ok": True, "problems": []}, loai
+    problem_of(*service.request("GET", "/v1/starter/cong-vann"), 404, "unknown-type")
+
+
+def test_types_name_the_parts_that_belong_to_each_type(service):
+    parts = {t["loai"]: t["phan_rieng"] for t in service.get_json("/v1/types")}
+    assert parts["giay-moi"] == ["giay_moi"] and parts["quyet-dinh"] == ["kem_theo"] and parts["ke-hoach"] == []
+
 # --- agency profiles (co_quan.yaml, congvan.profile) ---------------------------------------------
 
 PROFILE = EXAMPLES / "co-quan" / "co_quan.yaml"

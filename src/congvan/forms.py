@@ -38,7 +38,8 @@ class _Loader(yaml.SafeLoader):
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers
             if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp",
-                           "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")]
+                           "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                           "tag:yaml.org,2002:value")]  # a lone "=" is text, not YAML 1.1's value key
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
@@ -112,7 +113,13 @@ def parse(text: str, name: str | None = None) -> tuple[Any, dict[str, Position]]
     if root is None:
         raise _problem(name, "Biểu mẫu trống", "the form is empty", 1, 1, code="empty-form")
     builder = _Builder(name)
-    return builder.build(root, [], 0), builder.positions
+    try:
+        return builder.build(root, [], 0), builder.positions
+    except yaml.constructor.ConstructorError as exc:  # a tag such as !!python/object: never built
+        mark = exc.problem_mark
+        raise _problem(name, f"Biểu mẫu dùng thẻ YAML không được phép: {exc.problem}",
+                       f"the form uses a YAML tag that is not allowed: {exc.problem}",
+                       mark.line + 1 if mark else None, mark.column + 1 if mark else None, code="syntax") from None
 
 
 def _too_deep(name: str | None) -> FormError:

@@ -97,6 +97,18 @@ PARAGRAPH_SPACING_PT = 6.0
 #: Line spacing: at least single, at most 1.5 lines (§II.6.b). 1.0 = single.
 LINE_SPACING = 1.0
 LINE_SPACING_RANGE = (1.0, 1.5)
+#: One line of Times New Roman set "single", in ems (ascent + descent + line gap, as Word
+#: and LibreOffice lay it out): what an "Exactly"/"At least" height is measured against.
+SINGLE_LINE_EM = 1.15
+#: An "Exactly" height may be this much under a single line (Word's 1 pt steps) and still read as single.
+EXACT_LINE_TOLERANCE = 0.1
+#: "Single spacing" between the Quốc hiệu and the Tiêu ngữ (§II.1): no space between
+#: them beyond this, and a line multiple no larger than this (Word's 1.15 is still "single").
+QUOC_HIEU_GAP_MAX_PT = 2.0
+QUOC_HIEU_LINE_MAX = 1.2
+#: The V/v line of a công văn stands 6 pt under the number (§II.5.b, ELEMENTS["trich_yeu_cong_van"]);
+#: the checker accepts this range of space between the two.
+SO_TRICH_YEU_RANGE_PT = (5.0, 9.0)
 
 #: The default size profile.
 DEFAULT_PROFILE = Profile.LON

@@ -67,11 +67,15 @@ def split_tabs(para: Para) -> list[Para]:
     right: list = []
     side = left
     for run in para.runs:
+        pieces = []
         for n, piece in enumerate(run.text.split("\t")):
             if n and side is left and any(r.text.strip() for r in left):
                 side = right
             if piece:
-                side.append(replace(run, text=piece))
+                pieces.append((side, replace(run, text=piece)))
+        shared = len({id(s) for s, _ in pieces if _.text.strip()}) > 1  # one run, text in both halves
+        for s, piece in pieces:
+            s.append(replace(piece, shared=shared) if shared else piece)
     halves = [replace(para, runs=part, column=col) for col, part in enumerate((left, right)) if part]
     return halves or [para]
 

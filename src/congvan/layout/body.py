@@ -30,13 +30,25 @@ def number_articles(items: list[Block]) -> dict[int, int]:
     return {id(b): n for n, b in enumerate(articles, start=1)}
 
 
-def text_blocks(items: list[Block], doc: VanBan) -> list[Para]:
-    """A whole text (body, appendix, attached text): its articles numbered from 1."""
-    token = _ARTICLES.set(number_articles(items))
+#: The numbering scheme of the text being laid out: (name, levels).  An
+#: attached text has its own (a kế hoạch issued by a quyết định numbers I., 1.).
+_SCHEME: ContextVar[tuple[str, tuple[numbering.Cap, ...]] | None] = ContextVar("scheme", default=None)
+
+
+def text_blocks(items: list[Block], doc: VanBan, scheme: tuple[str, tuple] | None = None) -> list[Para]:
+    """A whole text (body, appendix, attached text): its articles numbered from 1,
+    in ``scheme`` (name, levels), by default the document's."""
+    scheme = scheme or (doc.scheme, doc.levels)
+    tokens = _ARTICLES.set(number_articles(items)), _SCHEME.set(scheme)
     try:
-        return blocks(items, Level(doc.levels), doc)
+        return blocks(items, Level(scheme[1]), doc)
     finally:
-        _ARTICLES.reset(token)
+        _ARTICLES.reset(tokens[0])
+        _SCHEME.reset(tokens[1])
+
+
+def _scheme(doc: VanBan) -> tuple[str, tuple[numbering.Cap, ...]]:
+    return _SCHEME.get() or (doc.scheme, doc.levels)
 
 
 def blocks(items: list[Block], level: Level, doc: VanBan) -> list[Para]:
@@ -71,7 +83,7 @@ def part(block: Phan | Chuong, n: int, doc: VanBan) -> list[Para]:
     key, title = ("phan", block.phan) if isinstance(block, Phan) else ("chuong", block.chuong)
     head = [Para("chuong_nhan", (inline.Span(numbering.label(numbering.PART_LABELS[key], n)),)),
             Para("chuong_tieu_de", (inline.Span(title.upper()),))]
-    return head + blocks(block.noi_dung, Level(doc.levels), doc)
+    return head + blocks(block.noi_dung, Level(_scheme(doc)[1]), doc)
 
 
 def article(block: Dieu, doc: VanBan) -> list[Para]:
@@ -87,7 +99,7 @@ def article(block: Dieu, doc: VanBan) -> list[Para]:
                     keep=rules.KEEP_ARTICLE_WITH_TEXT)
     else:
         head = Para("dieu", (inline.Span(label, bold=True),))
-    return [head, *blocks(children, Level(numbering.article_levels(doc.scheme, doc.levels)), doc)]
+    return [head, *blocks(children, Level(numbering.article_levels(*_scheme(doc))), doc)]
 
 
 def numbered(block: Muc | Khoan, level: Level, n: int, doc: VanBan) -> list[Para]:
