@@ -292,3 +292,20 @@ def test_congvan_multi_line_agency_passes_on_the_printed_page(soffice):
     report = congvan.check(congvan.render_bytes(doc.model_validate(data)), layout=True)
     assert report.ok and "ban-in.duong-ke" not in {n.rule for n in report.not_evaluated}, \
         ([(f.rule, f.where) for f in report.findings], [(n.rule, n.reason_en) for n in report.not_evaluated])
+
+
+def test_fix_refuses_a_run_that_holds_both_halves_of_a_tab_line():
+    """"SỞ NỘI VỤ<tab>Độc lập …" typed in one run: bolding the agency half would bold the motto too."""
+    from congvan.checker import edits
+    from congvan.checker.locate import split_tabs
+    from congvan.checker.view import Para, Run
+
+    element = etree.fromstring(f'<w:r xmlns:w="{W}"><w:t>SỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc</w:t></w:r>')
+    run = Run("SỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc", 13, False, False, False, {}, element)
+    para = Para(0, [run], "", "", "left", 0, 0, 0, 0, 0, 1.0, False, ("body",), element)
+    left, right = split_tabs(para)
+    assert left.text == "SỞ NỘI VỤ" and right.text.startswith("Độc lập")
+    assert edits.set_runs(left, bold=True) is None and edits.set_runs(right, size=14) is None
+    alone = Run("SỞ NỘI VỤ", 13, False, False, False, {}, element)
+    assert edits.set_runs(Para(0, [alone], "", "", "left", 0, 0, 0, 0, 0, 1.0, False, ("body",), element),
+                          bold=True) is not None
