@@ -227,6 +227,15 @@ def test_fix_mends_the_fallback_copy_of_a_text_box(tmp_path):
         assert "Khánh Hòa, ngày 08 tháng 9 năm 2025" in texts, branch
 
 
+def test_fix_mends_a_number_split_across_runs(tmp_path):
+    out = tmp_path / "sua.docx"
+    result = congvan.fix(RULES_DIR / "so-5-tach.docx", out)
+    assert [f.rule for f in result.fixed] == ["o3.so-ky-hieu"] and result.remaining == []
+    runs = [t.text for t in etree.fromstring(zipfile.ZipFile(out).read("word/document.xml")).iter(f"{{{W}}}t")]
+    at = runs.index("Số: ")
+    assert runs[at:at + 3] == ["Số: ", "05", "/SNV-VP"]
+
+
 def test_fix_mends_a_date_split_across_runs_in_the_digit_run(tmp_path):
     out = tmp_path / "sua.docx"
     result = congvan.fix(RULES_DIR / "ngay-5-tach.docx", out)
