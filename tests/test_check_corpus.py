@@ -56,8 +56,8 @@ def test_the_corpus_is_large_mixed_and_half_correct():
     assert set(tools) == {"python-docx", "libreoffice", "docx-npm", "ooxml"} and min(tools.values()) >= 6, tools
     for name, entry in TABLE.items():
         if entry["status"] == "breached":
-            # one or two defects; ban-in.* ids measure the same defects on the PDF
-            assert 1 <= len(entry["expect"] or entry["expect_layout"]) <= 2, name
+            # one or two defects; one cause (the HTML <hr> losing its width) may break all three rules
+            assert 1 <= len(entry["expect"] or entry["expect_layout"]) <= 3, name
             assert entry["breach"], name
 
 
@@ -100,8 +100,9 @@ def test_docx_npm_files_equal_a_fresh_build():
 
 
 def test_every_word_or_libreoffice_file_is_schema_valid():
-    """0 errors on each file whose table entry says valid; python-docx's own template
-    defect (w:zoom without w:percent) is the only thing allowed in its files."""
+    """0 errors on each file whose table entry says valid; a file whose tool writes invalid
+    markup (python-docx's w:zoom without w:percent, the npm docx's border order) has exactly
+    that error and no other."""
     files = sorted(CORPUS.glob("*.docx"))
     done = subprocess.run([sys.executable, str(VALIDATOR), *map(str, files)], capture_output=True, text=True,
                           check=True)
@@ -110,9 +111,9 @@ def test_every_word_or_libreoffice_file_is_schema_valid():
     for name, entry in TABLE.items():
         if entry["schema"] == "valid":
             assert by_file[name] == 0, [e for e in errors if f" {name}:" in e]
-        elif entry["schema"].startswith("python-docx"):
+        else:
             mine = [e for e in errors if f" {name}:" in e]
-            assert mine and all("settings.xml" in e and "zoom" in e for e in mine), mine
+            assert mine and all(entry["schema_error"] in e for e in mine), mine
     assert done.stdout.strip().endswith(f"files={len(files)}")
 
 

@@ -70,6 +70,8 @@ def expected_yaml(cases: list[Case]) -> str:
         lines += [f"{c.name}.docx:", f"  tool: {c.tool}", f"  kind: {c.doc.kind}", f"  status: {c.status}",
                   f"  expect: [{', '.join(c.expect)}]", f"  expect_layout: [{', '.join(c.expect_layout)}]",
                   f"  scope: {c.scope}", f"  schema: {_q(c.schema)}"]
+        if c.schema_error:
+            lines.append(f"  schema_error: {_q(c.schema_error)}")
         if c.breach:
             lines.append(f"  breach: {_q(c.breach)}")
         if c.construct:

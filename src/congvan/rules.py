@@ -318,6 +318,26 @@ ELEMENTS: dict[str, Element] = {
 #: stand level a little below the body (ô 7a, ô 9b).
 SIGNATURE_SPACE_BEFORE_PT = 12.0
 
+# --- Pagination (issue 14; measured in LibreOffice's PDF) --------------------------
+# The decree sets no pagination rule; these are what a văn thư accepts.
+# An element with ``keep_with_next`` above is a heading: it holds only to its
+# first paragraph (ten_loai → trich_yeu, tham_quyen → the first Căn cứ,
+# "QUYẾT ĐỊNH:" → Điều 1, a Mục/Khoản title → its text).  Body paragraphs
+# and Căn cứ lines never hold to the next, so they may break across pages.
+
+#: "Điều 1. text" (an article whose text follows its number) is a paragraph,
+#: not a heading: it does not hold to the next article.
+KEEP_ARTICLE_WITH_TEXT = False
+#: The last body paragraph holds to the signature band, whose one row never
+#: splits, so the band never stands on a page without body text above it.
+KEEP_LAST_WITH_SIGNATURE = True
+#: Widow and orphan control: no paragraph leaves a single line at the foot or
+#: the head of a page.
+WIDOW_CONTROL = True
+#: The largest part of a page (not the last) a keep rule may leave blank;
+#: ``check --layout`` reports a page blanker than this when more content follows.
+MAX_BLANK_FRACTION = 0.25
+
 # --- Body structure (Phụ lục I §II.6.đ; Mẫu chữ 6.b) ------------------------------
 
 #: Điểm letters: the Vietnamese alphabet (no f, j, w, z; no ă â ê ô ơ ư).

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .content import (BAO_CAO, CONG_VAN, DANG, GIAY_MOI, KE_HOACH, MARGINS, QUYET_DINH, THONG_BAO, TO_TRINH,
-                      Case, Look)
+from .content import (BAO_CAO, CONG_VAN, DANG, GIAY_MOI, KE_HOACH, MARGINS, QUYET_DINH, THONG_BAO, THU,
+                      TO_TRINH, Case, Look)
 
 # NEW rule ids (issue 15, item 3)
 SO_VV_6PT = "so-trich-yeu-6pt"  # 6 pt between Số and V/v (Phụ lục I II.5.b)
@@ -48,17 +48,21 @@ PYTHON_DOCX = [
          breach="body line spacing Exactly 30 pt (about 1.9 lines of 14 pt)"),
     Case("pd-kt-thieu-chuc-vu", "python-docx", _no_position(THONG_BAO), expect=(KY_THAY_CHUC_VU,),
          breach="“KT. CỤC TRƯỞNG” with no “PHÓ CỤC TRƯỞNG” line"),
+    Case("pd-gian-dong-at-least", "python-docx", TO_TRINH, Look(line=("atLeast", 28)), expect=(GIAN_DONG_EXACT,),
+         breach="body line spacing At least 28 pt (about 1.7 lines of 14 pt)"),
 ]
 
 #: python-docx's template writes <w:zoom w:bestFit="1"/> without the required w:percent: kept as python-docx writes it.
 PD_SCHEMA = "python-docx: w:zoom without w:percent (its own template)"
-PYTHON_DOCX = [replace(c, schema=PD_SCHEMA) for c in PYTHON_DOCX]
+PYTHON_DOCX = [replace(c, schema=PD_SCHEMA, schema_error="}zoom'") for c in PYTHON_DOCX]
 
 CASES: list[Case] = [*PYTHON_DOCX]
 
 HOA_TOC = replace(CONG_VAN, urgency="HỎA TỐC", so="Số: 216/SNV-VP",
                   subject="V/v báo cáo khẩn tình hình thiệt hại do bão số 5")
 KHAN = replace(GIAY_MOI, urgency="KHẨN")
+MAT_LUU_HANH = replace(CONG_VAN, secrecy="MẬT", urgency="KHẨN", circulation="LƯU HÀNH NỘI BỘ", so="Số: 217/SNV-VP",
+                       subject="V/v kết quả xác minh hồ sơ nhân sự")
 
 
 def _ox(name, doc, look=Look(), construct="", **options):
@@ -83,6 +87,12 @@ OOXML = [
         urgency="vml", compat=14),
     _ox("ox-nho-hop-van-ban", GIAY_MOI, SMALL, construct="the 12/13 profile in text boxes, VML rules",
         header="textbox", rules="vml-line"),
+    _ox("ox-dml-line", THONG_BAO, construct="rules as DrawingML lines (wps:cNvCnPr) in mc:AlternateContent with a "
+        "VML v:line Fallback, as Word 2010+ writes them", rules="dml-line"),
+    _ox("ox-mat-luu-hanh", MAT_LUU_HANH, construct="ô 11 “LƯU HÀNH NỘI BỘ” box in the top margin, ô 10a “MẬT” and "
+        "ô 10b “KHẨN” boxes under the V/v", urgency="textbox"),
+    _ox("ox-o-le-0", QUYET_DINH, construct="header table with its own cell margins 0 (rules measured against "
+        "the full cell)", cell_margin=0),
     Case("ox-dang-ke-hoach", "ooxml", DANG, scope="out",
          construct="Party document (ĐẢNG CỘNG SẢN VIỆT NAM, no Quốc hiệu): out of NĐ 30's scope"),
     # breached
@@ -105,6 +115,10 @@ OOXML = [
          breach="HỎA TỐC box, and “KT. GIÁM ĐỐC” with no “PHÓ GIÁM ĐỐC” line", options={"urgency": "textbox"}),
     Case("ox-hop-van-ban-co-chu-lech", "ooxml", GIAY_MOI, Look(quoc_hieu_pt=12), expect=(CO_CHU,),
          breach="Quốc hiệu 12 pt with Tiêu ngữ 14 pt (text boxes)", options={"header": "textbox"}),
+    Case("ox-ke-co-quan-dai", "ooxml", GIAY_MOI, Look(agency_rule_ratio=0.9), expect=("o2.duong-ke",),
+         breach="the rule under a two-line agency name is 0.9 of its longest line"),
+    Case("ox-thu-cong-ty", "ooxml", THU, Look(motto_rule=False), scope="out",
+         construct="a company's letter: no Quốc hiệu, no Tiêu ngữ — out of NĐ 30's scope"),
     Case("ox-tab-quoc-hieu-gian-dong", "ooxml", THONG_BAO, Look(national_line=1.5), expect=(QH_GIAN_DONG,),
          breach="Quốc hiệu and Tiêu ngữ at 1.5 lines (tab header)", options={"header": "tabs"}),
 ]
@@ -132,10 +146,10 @@ LIBREOFFICE = [
          breach="page number at the left of the header"),
     Case("lo-to-trinh-khong-ke-trich-yeu", "libreoffice", TO_TRINH, Look(subject_rule=False),
          expect=(DUONG_KE_TRICH_YEU,), breach="no rule under the trích yếu of a tờ trình"),
-    Case("lo-html-thong-bao", "libreoffice", THONG_BAO, expect=("o1.duong-ke", "o2.duong-ke"),
+    Case("lo-html-thong-bao", "libreoffice", THONG_BAO, expect=("o1.duong-ke", "o2.duong-ke", DUONG_KE_TRICH_YEU),
          options={"source": "html"},
          construct="an HTML page opened in Writer (HTML (StarWriter)) and saved as DOCX",
-         breach="the <hr> rules lose their width: both rules span their whole column"),
+         breach="the <hr> rules lose their width: all three rules span their whole column or line"),
 ]
 
 CASES += LIBREOFFICE
@@ -157,6 +171,11 @@ DOCX_NPM = [
     Case("nd-thang-02-co-12", "docx-npm", replace(THONG_BAO, place_date="Hà Nội, ngày 03 tháng 2 năm 2025"),
          Look(body_pt=12), expect=("o4.dia-danh-ngay", "o6.noi-dung"),
          breach="“tháng 2” without its 0, and the body at 12 pt"),
+    Case("nd-hoa-toc", "docx-npm", HOA_TOC, construct="HỎA TỐC as a bordered paragraph under the V/v",
+         schema="docx 9.5.1: a four-sided paragraph border is written top, bottom, left, right (the schema "
+         "wants top, left, bottom, right)", schema_error="}left'"),
+    Case("nd-ke-co-quan-ngan", "docx-npm", QUYET_DINH, Look(agency_rule_ratio=0.2), expect=("o2.duong-ke",),
+         breach="the rule under a two-line agency name is 0.2 of its longest line"),
     Case("nd-noi-nhan-thuong", "docx-npm", CONG_VAN, Look(label_bold_italic=False), expect=("o9b.nhan",),
          breach="“Nơi nhận:” neither bold nor italic"),
 ]

@@ -39,7 +39,9 @@ class Doc:
     authority: tuple[str, ...]  # quyền hạn and chức vụ lines, upper case
     signer: str
     noi_nhan: tuple[str, ...]
-    urgency: str | None = None  # "KHẨN" | "HỎA TỐC" box under the number / V/v
+    urgency: str | None = None  # "KHẨN" | "HỎA TỐC" box under the number / V/v (ô 10b)
+    secrecy: str | None = None  # "MẬT" box under the number, above the urgency (ô 10a)
+    circulation: str | None = None  # "LƯU HÀNH NỘI BỘ" box above the Quốc hiệu (ô 11)
     decision_line: str | None = None  # "QUYẾT ĐỊNH:" in a quyết định
     articles: tuple[str, ...] = ()  # "Điều 1. …" paragraphs after the decision line
     national: tuple[str, str] = (QUOC_HIEU, TIEU_NGU)
@@ -60,6 +62,7 @@ class Look:
     national_line: float = 1.0  # line spacing of the Quốc hiệu and Tiêu ngữ
     motto_rule: bool = True
     agency_rule: bool = True
+    agency_rule_ratio: float = 0.4  # of the longest agency line (1/3–1/2 is right)
     subject_rule: bool = True  # the rule under a typed document's trích yếu
     margins: dict = field(default_factory=lambda: dict(MARGINS))
     page_number_align: str = "center"  # center | left | right
@@ -88,13 +91,15 @@ class Case:
     doc: Doc
     look: Look = Look()
     expect: tuple[str, ...] = ()  # ERROR rule ids the static check must report
-    # Further ERROR rule ids under --layout: only for a defect the DOCX cannot show.  A defect the static
-    # check sees keeps its one static finding under --layout too (issue 15 item 6: one finding per defect).
+    # Further ERROR rule ids under --layout: only for a defect the DOCX cannot show.  A defect both see is
+    # reported once (issue 15 item 6): under --layout a rule's PDF verdict replaces the DOCX one
+    # (tools/corpus_score.py LAYOUT_READS), other static findings stand.
     expect_layout: tuple[str, ...] = ()
     breach: str = ""  # what is wrong, in words ("" for a correct document)
     scope: str = "nd30"  # "nd30" | "out" (not a state administrative document: a scope notice)
     construct: str = ""  # the tool-specific construct this file exercises
     schema: str = "valid"  # "valid" or why its invalidity is the point / the tool's own
+    schema_error: str = ""  # a text every schema error of a non-valid file contains
     options: dict = field(default_factory=dict)  # builder-specific switches
 
     @property
@@ -210,6 +215,19 @@ GIAY_MOI = Doc(
     noi_nhan=("- Như thành phần mời;", "- Giám đốc Sở (để báo cáo);", LUU.format("VT, TL")),
 )
 
+#: A company's letter: no Quốc hiệu, no Tiêu ngữ — not a state administrative document.
+THU = Doc(
+    kind="thu", parent=(), agency=("CÔNG TY CỔ PHẦN SÁCH", "VÀ THIẾT BỊ TRƯỜNG HỌC"),
+    so="Số: 25/CV-STB", place_date="Hà Nội, ngày 20 tháng 8 năm 2025", title=None,
+    subject="V/v thông báo thay đổi địa chỉ giao dịch", kinh_gui=("Quý khách hàng và đối tác.",),
+    body=("Công ty Cổ phần Sách và Thiết bị trường học trân trọng thông báo: kể từ ngày 01 tháng 9 năm 2025, "
+          "Công ty chuyển trụ sở giao dịch về số 45 phố Hàng Chuối, phường Hai Bà Trưng, thành phố Hà Nội.",
+          "Mọi giao dịch, thư từ xin gửi về địa chỉ mới. Trân trọng cảm ơn sự hợp tác của Quý khách hàng."),
+    authority=("GIÁM ĐỐC",), signer="Trịnh Văn Quang",
+    noi_nhan=("- Như trên;", "- Lưu: HCNS."),
+    national=("", ""),
+)
+
 #: A Party document (Hướng dẫn 36-HD/VPTW): no Quốc hiệu, out of NĐ 30's scope.
 DANG = Doc(
     kind="dang", parent=("ĐẢNG BỘ TỈNH QUẢNG NGÃI",), agency=("HUYỆN ỦY SƠN TỊNH", "*"),
@@ -224,7 +242,9 @@ DANG = Doc(
     national=("ĐẢNG CỘNG SẢN VIỆT NAM", ""),
 )
 
-DOCS = {d.kind: d for d in (CONG_VAN, KE_HOACH, QUYET_DINH, TO_TRINH, THONG_BAO, BAO_CAO, GIAY_MOI, DANG)}
+DOCS = {d.kind: d for d in (CONG_VAN, KE_HOACH, QUYET_DINH, TO_TRINH, THONG_BAO, BAO_CAO, GIAY_MOI, DANG, THU)}
+#: The width of a pre-engraved mark box (Phụ lục I III.3: HỎA TỐC 30 × 8 mm …).
+BOX_MM = {"KHẨN": 20.0, "THƯỢNG KHẨN": 40.0, "HỎA TỐC": 30.0, "MẬT": 20.0, "TỐI MẬT": 30.0, "TUYỆT MẬT": 35.0}
 
 
 def with_date(doc: Doc, place_date: str) -> Doc:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from congvan.metrics import text_width_pt
 
-from .content import HEADER_MM, SIGNATURE_MM, TNR, Case, article_parts, body_blocks, kinh_gui_lines
+from .content import BOX_MM, HEADER_MM, SIGNATURE_MM, TNR, Case, article_parts, body_blocks, kinh_gui_lines
 from .wml import twips_mm
 from .zipfix import fixed_zip
 
@@ -46,7 +46,8 @@ def spec(case: Case) -> dict:
     size = look.pt("agency")
     left = [para(x, size) for x in doc.parent] + [para(x, size, bold=True) for x in doc.agency]
     if look.agency_rule:
-        left.append(rule(cols[0], 0.4 * max(text_width_pt(x, size, bold=True) for x in doc.agency)))
+        longest = max(text_width_pt(x, size, bold=True) for x in doc.agency)
+        left.append(rule(cols[0], look.agency_rule_ratio * longest))
     qh, tn = look.pt("quoc_hieu"), look.pt("tieu_ngu")
     right = [para(doc.national[0], qh, bold=True), para(doc.national[1], tn, bold=True)]
     if look.motto_rule:
@@ -54,6 +55,10 @@ def spec(case: Case) -> dict:
     number = [para(doc.so, look.pt("so"), before=6)]
     if doc.title is None:
         number.append(para(doc.subject, look.pt("vv"), before=look.so_vv_gap_pt))
+    for mark in (doc.secrecy, doc.urgency):
+        if mark:  # a bordered paragraph narrowed to the stamp's width (Phụ lục I III.3)
+            side = round(max(0.0, cols[0] - BOX_MM[mark] * MM_PT) / 2 * 20)
+            number.append(para(mark, look.pt("urgency"), bold=True, before=6, left=side, right=side, box=True))
     date = [para(doc.place_date, look.pt("date"), italic=True, before=6)]
     blocks: list[dict] = [{"table": {"widths": widths, "rows": [[left, right], [number, date]]}}]
     if doc.title:

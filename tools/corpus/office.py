@@ -121,7 +121,8 @@ class Fodt:
         size = look.pt("agency")
         left = [self.para(line, size) for line in doc.parent] + [self.para(line, size, bold=True) for line in doc.agency]
         if look.agency_rule:
-            left.append(self.rule(cols[0], 0.4 * max(text_width_pt(x, size, bold=True) for x in doc.agency)))
+            longest = max(text_width_pt(x, size, bold=True) for x in doc.agency)
+            left.append(self.rule(cols[0], look.agency_rule_ratio * longest))
         qh, tn = look.pt("quoc_hieu"), look.pt("tieu_ngu")
         line = ("auto", look.national_line)
         right = [self.para(doc.national[0], qh, bold=True, line=line),

@@ -16,14 +16,18 @@ their files that python-docx and LibreOffice never write.
 - ``tracked``: "fix" (a tracked change that corrects ô 4: "ngày 5" deleted,
   "ngày 05" inserted) or "breach" (the inserted text is the breach);
 - ``urgency``: "textbox" (a DrawingML box with a border) or "vml" (a VML
-  rectangle with a v:textbox) for the KHẨN / HỎA TỐC mark under the number.
+  rectangle with a v:textbox) for the KHẨN / HỎA TỐC mark under the number,
+  and the MẬT mark above it; the circulation mark (ô 11) is a text box above
+  the header;
+- ``cell_margin``: the header table's own left/right cell margins (twips),
+  instead of Word's default 108.
 """
 
 from __future__ import annotations
 
 from congvan.metrics import text_width_pt
 
-from .content import HEADER_MM, SIGNATURE_MM, TNR, Case, article_parts, body_blocks, kinh_gui_lines
+from .content import BOX_MM, HEADER_MM, SIGNATURE_MM, TNR, Case, article_parts, body_blocks, kinh_gui_lines
 from .wml import (APP, CONTENT_TYPES, DOC_RELS, EMU_PER_MM, EMU_PER_PT, RELS, R, cell, core, document, field,
                   header_part, p, package, settings, styles, table, tracked)
 
@@ -59,8 +63,10 @@ class Writer:
         side = max(0.0, (column_pt - length_pt) / 2)
         if kind == "border":
             return [p(*text_para_runs, **kw), p(jc="center", left_pt=side, right_pt=side, border="bottom")]
-        y = size * 1.15 + 6  # below the line, clear of the dot-below marks (ạ, ộ)
+        y = size * 1.15 + 1.5  # just under the line box, clear of the dot-below marks (ạ, ộ)
         n = self.next_shape()
+        if kind == "dml-line":  # Word 2010+: a DrawingML line, with its VML copy for older readers
+            return [p(*text_para_runs, R("", size, raw=self.dml_line(n, side, y, length_pt)), **kw)]
         style = (f"position:absolute;z-index:{251659264 + n};mso-position-horizontal-relative:text;"
                  f"mso-position-vertical-relative:text")
         if kind == "vml-line":
@@ -83,7 +89,7 @@ class Writer:
         last = self.runs(lines[-1], size, bold=True)
         if look.agency_rule:
             longest = max(text_width_pt(line, size, bold=True) for line in lines)
-            out += self.ruled(last, column_pt, 0.4 * longest, size)
+            out += self.ruled(last, column_pt, look.agency_rule_ratio * longest, size)
         else:
             out.append(p(*last))
         return out
@@ -106,6 +112,8 @@ class Writer:
         out = [p(*self.runs(doc.so, look.pt("so")), before=6)]
         if doc.title is None:
             out.append(p(*self.runs(doc.subject, look.pt("vv")), before=look.so_vv_gap_pt))
+        if doc.secrecy:
+            out.append(self.urgency_box(column_pt, doc.secrecy))
         if doc.urgency:
             out.append(self.urgency_box(column_pt))
         return out
@@ -132,9 +140,29 @@ class Writer:
             content = self.runs(doc.place_date, size, italic=True)
         return [p(*content, before=6)]
 
-    def urgency_box(self, column_pt: float) -> str:
-        text, size = self.doc.urgency, self.look.pt("urgency")
-        width_mm = {"KHẨN": 20.0, "THƯỢNG KHẨN": 40.0, "HỎA TỐC": 30.0}[text]
+    def dml_line(self, n: int, x_pt: float, y_pt: float, length_pt: float) -> str:
+        x, y, cx = (int(v * EMU_PER_PT) for v in (x_pt, y_pt, length_pt))
+        choice = (f'<w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
+                  f'relativeHeight="{251659264 + n}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+                  f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>{x}</wp:posOffset>'
+                  f'</wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>{y}</wp:posOffset>'
+                  f'</wp:positionV><wp:extent cx="{cx}" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+                  f'<wp:wrapNone/><wp:docPr id="{n}" name="Straight Connector {n}"/><wp:cNvGraphicFramePr/>'
+                  f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+                  f'<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="0"/></a:xfrm>'
+                  f'<a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="6350"><a:solidFill><a:srgbClr '
+                  f'val="000000"/></a:solidFill></a:ln></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic>'
+                  f'</wp:anchor></w:drawing>')
+        fallback = (f'<w:pict><v:line id="Straight Connector {n}" o:spid="_x0000_s{1025 + n}" style="position:absolute;'
+                    f'z-index:{251659264 + n};mso-position-horizontal-relative:text;mso-position-vertical-relative:text" '
+                    f'from="{x_pt:.2f}pt,{y_pt:.2f}pt" to="{x_pt + length_pt:.2f}pt,{y_pt:.2f}pt" strokeweight=".5pt">'
+                    f'<v:stroke joinstyle="miter"/></v:line></w:pict>')
+        return (f'<mc:AlternateContent><mc:Choice Requires="wps">{choice}</mc:Choice>'
+                f'<mc:Fallback>{fallback}</mc:Fallback></mc:AlternateContent>')
+
+    def urgency_box(self, column_pt: float, text: str | None = None) -> str:
+        text, size = text or self.doc.urgency, self.look.pt("urgency")
+        width_mm = BOX_MM[text]
         inner = p(R(text, size, bold=True), line=("auto", 1.0))
         kind = self.opt.get("urgency", "textbox")
         n = self.next_shape()
@@ -151,8 +179,9 @@ class Writer:
         return p(R("", size, raw=box), before=6)
 
     def textbox(self, n: int, x: float, y: float, cx: float, cy: float, inner: str, *, relative="margin",
-                line=False, insets=BOX_INSET_PT) -> str:
+                line=False, insets=BOX_INSET_PT, vertical: str | None = None) -> str:
         """A floating text box: the wps Choice and its VML Fallback, both holding the same paragraphs."""
+        vertical = vertical or ("paragraph" if relative == "column" else relative)
         x, y, cx, cy = (int(v) for v in (x, y, cx, cy))
         l_ins, t_ins = (int(i * EMU_PER_PT) for i in insets)
         ln = ('<a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln>' if line
@@ -160,7 +189,7 @@ class Writer:
         choice = (f'<w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" '
                   f'relativeHeight="{251659264 + n}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
                   f'<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="{relative}"><wp:posOffset>{x}'
-                  f'</wp:posOffset></wp:positionH><wp:positionV relativeFrom="{"paragraph" if relative == "column" else relative}">'
+                  f'</wp:posOffset></wp:positionH><wp:positionV relativeFrom="{vertical}">'
                   f'<wp:posOffset>{y}</wp:posOffset></wp:positionV><wp:extent cx="{cx}" cy="{cy}"/>'
                   f'<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/>'
                   f'<wp:docPr id="{n}" name="Text Box {n}"/><wp:cNvGraphicFramePr/>'
@@ -180,7 +209,7 @@ class Writer:
                     f'type="#_x0000_t202" style="position:absolute;margin-left:{x * pt:.2f}pt;margin-top:{y * pt:.2f}pt;'
                     f'width:{cx * pt:.2f}pt;height:{cy * pt:.2f}pt;z-index:{251659264 + n};'
                     f'mso-position-horizontal-relative:{relative};mso-position-vertical-relative:'
-                    f'{"text" if relative == "column" else relative}" filled="f" {stroke}>'
+                    f'{"text" if vertical == "paragraph" else vertical}" filled="f" {stroke}>'
                     f'<v:textbox inset="{inset}"><w:txbxContent>{inner}</w:txbxContent></v:textbox>'
                     f'<w10:wrap type="topAndBottom"/></v:shape></w:pict>')
         return (f'<mc:AlternateContent><mc:Choice Requires="wps">{choice}</mc:Choice>'
@@ -188,10 +217,25 @@ class Writer:
 
     def header_table(self) -> str:
         widths = HEADER_MM
-        cols = [w * MM_PT - 2 * CELL_MARGIN_PT for w in widths]
+        margin = self.opt.get("cell_margin")
+        side = CELL_MARGIN_PT if margin is None else margin / 20
+        cols = [w * MM_PT - 2 * side for w in widths]
         rows = [[cell(widths[0], *self.left_block(cols[0])), cell(widths[1], *self.right_block(cols[1]))],
                 [cell(widths[0], *self.number_block(cols[0])), cell(widths[1], *self.date_block())]]
-        return table(widths, rows)
+        return self.circulation() + table(widths, rows, cell_margin=margin)
+
+    def circulation(self) -> str:
+        """ô 11: the circulation mark in a bordered text box in the top margin band, over the Quốc hiệu."""
+        text = self.doc.circulation
+        if not text:
+            return ""
+        size = self.look.pt("urgency")
+        width_pt = text_width_pt(text, size, bold=True) + 2 * 3 * MM_PT
+        x_pt = (HEADER_MM[0] + HEADER_MM[1] / 2 - 5) * MM_PT - width_pt / 2  # centred over the right column
+        inner = p(R(text, size, bold=True))
+        box = self.textbox(self.next_shape(), x_pt * EMU_PER_PT, -11 * EMU_PER_MM, width_pt * EMU_PER_PT,
+                           8 * EMU_PER_MM, inner, line=True, insets=(0, 2), vertical="paragraph")
+        return p(R("", size, raw=box), jc=None, line=("exact", 1))
 
     def header_textboxes(self) -> str:
         """Two text boxes anchored in the first paragraph, as many Word users lay out the header band."""

@@ -123,7 +123,7 @@ def header(document, case: Case) -> None:
         add(left, line, size, bold=True)
     if look.agency_rule:
         longest = max(text_width_pt(line, size, bold=True) for line in doc.agency)
-        rule_under(left, widths[0].pt - 2 * CELL_MARGIN_PT, 0.4 * longest)
+        rule_under(left, widths[0].pt - 2 * CELL_MARGIN_PT, look.agency_rule_ratio * longest)
     qh, tn = look.pt("quoc_hieu"), look.pt("tieu_ngu")
     first = add(right, doc.national[0], qh, bold=True)
     second = add(right, doc.national[1], tn, bold=True)

@@ -113,16 +113,24 @@ def cell(width_mm: float, *paragraphs: str) -> str:
             f'{"".join(paragraphs) or "<w:p/>"}</w:tc>')
 
 
-def table(widths_mm: tuple[float, ...], rows: list[list[str]], jc: str = "center") -> str:
-    """A borderless fixed-layout table (grid widths written: LibreOffice lays out by them)."""
+def table(widths_mm: tuple[float, ...], rows: list[list[str]], jc: str = "center", cell_margin: int | None = None) -> str:
+    """A borderless fixed-layout table (grid widths written: LibreOffice lays out by them);
+    ``cell_margin`` (twips) replaces the style's left/right cell margins."""
     total = sum(twips_mm(w) for w in widths_mm)
     grid = "".join(f'<w:gridCol w:w="{twips_mm(w)}"/>' for w in widths_mm)
     none = "".join(f'<w:{e} w:val="nil"/>' for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
     body = "".join("<w:tr>" + "".join(r) + "</w:tr>" for r in rows)
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{total}" w:type="dxa"/><w:jc w:val="{jc}"/>'
-            f'<w:tblBorders>{none}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            f'<w:tblBorders>{none}</w:tblBorders><w:tblLayout w:type="fixed"/>{_cell_mar(cell_margin)}'
             f'<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
             f'w:noHBand="0" w:noVBand="0"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>')
+
+
+def _cell_mar(twips: int | None) -> str:
+    if twips is None:
+        return ""
+    return (f'<w:tblCellMar><w:left w:w="{twips}" w:type="dxa"/><w:right w:w="{twips}" w:type="dxa"/>'
+            f'</w:tblCellMar>')
 
 
 def field(instr: str, result: list[R], size: float = 14, bold: bool = False, italic: bool = False) -> str:

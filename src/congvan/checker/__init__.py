@@ -40,7 +40,7 @@ def _run(source, layout: bool, name: str | None = None, *, package=None, pdf: by
             if rule.layout:
                 ctx.skip(rule.id, "chưa đo trên bản in: dùng --layout (cần LibreOffice)",
                          "not measured on the PDF: use --layout (needs LibreOffice)")
-    report = Report(package.name, ctx.findings, ctx.skipped, len(CHECKS) + (2 if layout else 0), ctx.not_applicable)
+    report = Report(package.name, ctx.findings, ctx.skipped, len(CHECKS) + (sum(r.layout for r in RULES) if layout else 0), ctx.not_applicable)
     return report, ctx, package
 
 

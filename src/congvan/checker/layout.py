@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 from .. import rules
+from . import pagination
 from .context import Ctx
 from .locate import norm
 
@@ -31,10 +32,11 @@ def measure(ctx: Ctx, docx: bytes, pdf_bytes: bytes | None = None) -> None:
     with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
         _rules_on_page_one(ctx, pdf.pages[0])
         _page_numbers(ctx, pdf.pages)
+        pagination.judge(ctx, pdf.pages)
 
 
 def _skip_all(ctx: Ctx, vi: str, en: str) -> None:
-    for rule_id in ("ban-in.duong-ke", "ban-in.so-trang"):
+    for rule_id in ("ban-in.duong-ke", "ban-in.so-trang", *pagination.RULE_IDS):
         ctx.skip(rule_id, vi, en)
 
 

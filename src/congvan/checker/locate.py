@@ -86,6 +86,12 @@ def _place(p: Para) -> tuple:
     return p.where, p.column
 
 
+def _column(p: Para) -> tuple:
+    """A table column across rows: a long Nơi nhận continues in the band's next row."""
+    where = p.where[:2] + p.where[3:] if p.where[0] == "table" else p.where
+    return where, p.column
+
+
 def locate(view: View) -> Found:
     found = Found()
     paras = [h for p in view.paragraphs for h in (split_tabs(p) if p.index < HEADER_SPAN else [p])]
@@ -220,7 +226,7 @@ def _closing(found: Found, paras, texts) -> None:
     for i in range(len(paras) - 1, -1, -1):
         if texts[i].startswith("Nơi nhận"):
             found.noi_nhan_label = label = paras[i]
-            found.noi_nhan = [p for p in paras[i + 1:] if _place(p) == _place(label) and norm(p.text)]
+            found.noi_nhan = [p for p in paras[i + 1:] if _column(p) == _column(label) and norm(p.text)]
             if label.where[0] == "table":
                 beside = [p for p in paras if p.where[:3] == label.where[:3] and p.where != label.where]
             else:

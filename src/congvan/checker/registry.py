@@ -111,6 +111,13 @@ RULES: list[Rule] = [
          "rules under the motto and the issuing body, measured on the PDF", f"{PL}, Mục II.1.b, II.2.b", layout=True),
     Rule("ban-in.so-trang", None, "Số trang đo trên bản in: không ở trang 1, giữa lề trên",
          "page numbers on the PDF: none on page 1, centred in the top margin", f"{PL}, Mục I.7", layout=True),
+    # pagination (checker/pagination.py): the decree places ô 7 and ô 9b under the body; the văn thư's practice
+    Rule("ban-in.khoi-ky", 7, "Khối chữ ký, nơi nhận không đứng một mình trên trang, không có nội dung phía trên",
+         "the signature band never stands alone on a page without body text above it",
+         f"{PL}, Mục IV (ô 6, 7, 9b); thực tiễn văn thư", severity="warning", layout=True),
+    Rule("ban-in.trang-trong", None, "Không trang nào (trừ trang cuối) để trống quá 1/4 khi nội dung còn tiếp",
+         "no page but the last left more than a quarter blank while the text goes on",
+         f"{PL}, Mục I.6, Mục IV; thực tiễn văn thư", severity="warning", layout=True),
 ]
 
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}

@@ -32,6 +32,8 @@ function paragraph(p) {
     options.indent = { left: p.left || 0, right: p.right || 0, firstLine: p.first || undefined };
   }
   if (p.rule) options.border = { bottom: RULE };
+  // in schema order: docx writes the sides in the order of the keys, and Word wants top, left, bottom, right
+  if (p.box) options.border = { top: RULE, left: RULE, bottom: RULE, right: RULE };
   return new Paragraph(options);
 }
 
