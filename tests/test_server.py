@@ -474,8 +474,9 @@ def test_jinja_in_user_text_prints_literally(service):
     status, _, body = service.post_json("/v1/render", data)
     assert status == 200, body[:500]
     text = docx_text(body)
+    flat = text.replace("\n", " ")  # the V/v line breaks at balanced points inside its paragraph
     for snippet in jinja + ["{{ self.__init__.__globals__ }}", "{%p if 1 %}", "{{ 7*7 }} gạch"]:
-        assert snippet in text, snippet
+        assert snippet in flat, snippet
     assert "49" not in text and "012" not in text
 
 

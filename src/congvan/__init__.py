@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import os
 
-from .errors import CongVanError, FormError, Problem, RenderError
+from .errors import CongVanError, FormError, LayoutWarning, Problem, RenderError
 from .model import (
-    CoQuan, DanhSachNhiemVu, Gach, Khoan, Luu, Muc, Ngay, NguoiKy, NguoiSoanThao, NhiemVu, NoiNhan, PhuLuc, SoTien, VanBan,
+    CoQuan, DanhSachNhiemVu, Gach, Khoan, Luu, Muc, Ngay, NguoiKy, NguoiSoanThao, NhiemVu, NhomNoiNhan, NoiNhan, PhuLuc,
+    SoTien, VanBan,
 )
 from .render import render, render_bytes, render_files
 
@@ -42,7 +43,7 @@ def __getattr__(name: str):
 
 __all__ = [
     "check", "check_all", "fix", "Report", "Finding", "UnreadableDocument",
-    "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
-    "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "VanBan", "load", "render",
+    "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "LayoutWarning", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
+    "NguoiSoanThao", "NhiemVu", "NhomNoiNhan", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "VanBan", "load", "render",
     "render_bytes", "render_files", "__version__",
 ]

@@ -55,6 +55,20 @@ class RenderError(CongVanError):
     """A template or the output could not be used."""
 
 
+class LayoutWarning(UserWarning):
+    """The document was written, but a line could not be laid out as the rules
+    ask (an agency line too long for the header column): ``where`` names the
+    field, ``vi`` and ``en`` say what happened.  ``congvan.render`` issues it
+    through Python's ``warnings``; the CLI prints it, the service returns it."""
+
+    def __init__(self, where: str, vi: str, en: str):
+        super().__init__(f"{where}: {vi} / {en}")
+        self.where, self.vi, self.en = where, vi, en
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.where, "vi": self.vi, "en": self.en}
+
+
 # Pydantic error types → (Vietnamese, English); {ctx} keys come from the error's context.
 _MESSAGES: dict[str, tuple[str, str]] = {
     "missing": ("Thiếu trường bắt buộc", "required field is missing"),

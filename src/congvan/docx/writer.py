@@ -10,7 +10,7 @@ from .. import images, rules
 from ..inline import Span
 from ..layout.view import Appendix, Box, CopyBlock, DocumentView, Para
 from ..rules import Profile
-from . import drawing, ooxml, package, sections, template
+from . import bands, drawing, ooxml, package, sections, template
 from . import frame
 from .frame import TEMPLATE_FILES
 from .styles import RULE_STYLE, SPACER_STYLE, styles_xml
@@ -23,7 +23,7 @@ def template_path(mau: str) -> Path:
 
 
 def _para_xml(p: Para) -> str:
-    indent = ooxml.ind(left=p.left_mm, hanging=p.hanging_mm, first_line=p.first_line_mm)
+    indent = ooxml.ind(left=p.left_mm, hanging=p.hanging_mm, first_line=p.first_line_mm) + ooxml.jc(p.align)
     return ooxml.paragraph(p.element, p.spans, indent)
 
 
@@ -31,9 +31,7 @@ def _paras(paras: list[Para]) -> Markup:
     return Markup("".join(_para_xml(p) for p in paras))
 
 
-def _box_xml(box: Box, cell_width_mm: float) -> str:
-    return ooxml.boxed_paragraph(box.element, box.text, cell_width_mm, box.width_mm, box.height_mm,
-                                 rules.BOX_BORDER_PT, rules.COLOR)
+_box_xml = bands._box_xml
 
 
 def _contact(lines: list[str]) -> Markup:
@@ -87,6 +85,10 @@ def context(view: DocumentView) -> dict:
     h, s, geo = view.header, view.signature, view.page
     left, right = geo.header_columns
     ctx = {
+        # The header band and Nơi nhận vary per document (column widths, groups): whole fragments.
+        "header_band": Markup(bands.header_band(h)),
+        "noi_nhan_block": Markup(bands.noi_nhan_block(view.recipients)),
+        # The parts one by one, for templates built before the fragments (--template).
         "parent_lines": h.parent_lines,
         "issuer_lines": h.issuer_lines,
         "rule_agency": Markup(ooxml.rule_paragraph(RULE_STYLE, left, h.issuer_rule.length_mm)),
@@ -124,18 +126,6 @@ def context(view: DocumentView) -> dict:
     return ctx
 
 
-def _header_xml(h, geo) -> str:
-    """The header band of an attached text: agency and motto, no number or date (Mẫu 1.3)."""
-    left, right = geo.header_columns
-    names = "".join(ooxml.paragraph("co_quan_chu_quan", (Span(t),)) for t in h.parent_lines)
-    names += "".join(ooxml.paragraph("co_quan_ban_hanh", (Span(t),)) for t in h.issuer_lines)
-    names += ooxml.rule_paragraph(RULE_STYLE, left, h.issuer_rule.length_mm)
-    motto = ooxml.paragraph("quoc_hieu", (Span(h.quoc_hieu),)) + ooxml.paragraph("tieu_ngu", (Span(h.tieu_ngu),))
-    motto += ooxml.rule_paragraph(RULE_STYLE, right, h.motto_rule.length_mm)
-    return (ooxml.table_open((left, right), geo.header_indent) + ooxml.row_open()
-            + ooxml.cell(left, names) + ooxml.cell(right, motto) + "</w:tr></w:tbl>")
-
-
 def _copy_xml(c: CopyBlock, geo) -> str:
     """Mẫu 3.1: full-width rule, then the copying body's block and its signer."""
     left, right = geo.header_columns
@@ -166,7 +156,7 @@ def _confirmation_xml(lines: list[str], geo) -> str:
 
 def _appendix_xml(a: Appendix, geo) -> str:
     width = rules.LANDSCAPE_TEXT_WIDTH_MM if a.landscape else rules.TEXT_WIDTH_MM
-    xml = _header_xml(a.header, geo) if a.header else ""
+    xml = bands.header_band(a.header, with_number=False) if a.header else ""
     xml += "".join(_para_xml(p) for p in a.heading)
     xml += ooxml.rule_paragraph(RULE_STYLE, width, a.rule.length_mm)
     xml += "".join(_para_xml(p) for p in a.body)

@@ -18,7 +18,8 @@ def mau_for(doc: VanBan) -> str:
 
 def lay_out(doc: VanBan) -> DocumentView:
     profile = doc.co_chu
-    page = geometry.page()
+    page = header.page_for(doc, profile)
+    recipients = closing.recipients(doc, page.signature_columns[0], profile)
     return DocumentView(
         mau=mau_for(doc),
         profile=profile.value,
@@ -26,7 +27,8 @@ def lay_out(doc: VanBan) -> DocumentView:
         title=header.title(doc, profile),
         kinh_gui=closing.kinh_gui(doc, profile),
         body=body.body(doc),
-        noi_nhan=closing.noi_nhan(doc),
+        noi_nhan=[r.text for r in recipients],
+        recipients=recipients,
         signature=closing.signature(doc),
         page=page,
         appendices=appendix.appendices(doc),
@@ -34,6 +36,7 @@ def lay_out(doc: VanBan) -> DocumentView:
         e_stamp=doc.ky_so or copy.electronic_copy_stamp(doc),
         copy=copy.copy_block(doc),
         confirmation=mau.confirmation(doc),
+        notices=header.agency_lines(doc, profile)[2],
         meta={"title": (doc.trich_yeu or doc.doc_type.name).replace("\n", " "), "subject": doc.doc_type.name},
     )
 

@@ -29,10 +29,10 @@ def attached_text(doc: VanBan) -> Appendix:
     """Mẫu 1.3: the quy chế/quy định a quyết định issues, on its own pages: the
     header without number or date, its type and subject, "(Kèm theo Quyết
     định số …)", its chapters and articles; no signature (the QĐ carries it)."""
-    from . import geometry as geo, header as head
+    from . import header as head
 
     profile, text = doc.co_chu, doc.kem_theo
-    full = head.header(doc, geo.page(), profile)
+    full = head.header(doc, head.page_for(doc, profile), profile)
     full.number, full.place_date, full.subject_cong_van, full.marks = "", "", None, []
     full.circulation = full.draft = None
     subject = [line.strip() for line in text.trich_yeu.split("\n") if line.strip()]
