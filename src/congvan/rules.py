@@ -360,7 +360,7 @@ BRACE_CHAR = "}"
 #: Height of one Nơi nhận line (pt) at single spacing: 11 pt × 1.15 (Liberation Serif).
 NOI_NHAN_LINE_PT = 11 * 1.15
 #: The brace glyph's size per line of the group (pt), and its horizontal scale (%).
-BRACE_PT_PER_LINE = 11.5
+BRACE_PT_PER_LINE = 14.5
 BRACE_SCALE_PERCENT = 40
 #: Widths of the brace and note columns of a group (mm); the items take the rest.
 BRACE_COLUMN_MM = 4.0

@@ -51,7 +51,7 @@ def header_band(h: Header, with_number: bool = True) -> str:
 def recipient_xml(r: Recipient) -> str:
     xml = ooxml.paragraph("noi_nhan", r.spans)
     if r.note_line:  # the note on its own line, indented under the name
-        xml += ooxml.paragraph("noi_nhan", (Span(r.note_line),), ooxml.ind(left=rules.NOTE_INDENT_MM))
+        xml += ooxml.paragraph("noi_nhan", (Span(r.note_line),), ooxml.ind(left=rules.NOTE_INDENT_MM, hanging=0.0))
     return xml
 
 
