@@ -11,8 +11,9 @@ Draft Vietnamese administrative documents as DOCX that follow Decree
 from __future__ import annotations
 
 import os
+from typing import Any, Mapping
 
-from .errors import CongVanError, FormError, LayoutWarning, Problem, RenderError
+from .errors import CongVanError, FormError, LayoutWarning, Problem, RenderError, TemplateError
 from .model import (
     CoQuan, DanhSachNhiemVu, Gach, Khoan, Luu, Muc, Ngay, NguoiKy, NguoiSoanThao, NhiemVu, NhomNoiNhan, NoiNhan, PhuLuc,
     SoTien, VanBan,
@@ -29,6 +30,18 @@ def load(path: str | os.PathLike) -> VanBan:
     return validate_form(VanBan, path)
 
 
+def validate(form: Mapping[str, Any] | str | os.PathLike[str], *, name: str | None = None) -> list[Problem]:
+    """Every problem of a form at once, each with a stable ``code``, the field
+    ``path`` it concerns and a Vietnamese / English message; ``[]`` when valid.
+
+    ``form``: the form's data (a mapping, e.g. parsed JSON), its YAML/JSON text
+    (a ``str``), or a form file (a ``Path``; its images are read from its folder).
+    """
+    from .validation import validate as validate_form_data
+
+    return validate_form_data(form, name=name)
+
+
 _CHECKER = ("check", "check_all", "fix", "Report", "Finding", "UnreadableDocument")
 
 
@@ -43,7 +56,7 @@ def __getattr__(name: str):
 
 __all__ = [
     "check", "check_all", "fix", "Report", "Finding", "UnreadableDocument",
-    "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "LayoutWarning", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
-    "NguoiSoanThao", "NhiemVu", "NhomNoiNhan", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "VanBan", "load", "render",
-    "render_bytes", "render_files", "__version__",
+    "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "Khoan", "LayoutWarning", "Luu", "Muc", "Ngay",
+    "NguoiKy", "NguoiSoanThao", "NhiemVu", "NhomNoiNhan", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien",
+    "TemplateError", "VanBan", "load", "render", "render_bytes", "render_files", "validate", "__version__",
 ]

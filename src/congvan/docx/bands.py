@@ -1,16 +1,21 @@
-"""The header band (ô 1–5, 10, 11) and the Nơi nhận block (ô 9b, 12) as XML.
+"""The parts of the page that vary per document beyond their text.
 
-Both vary per document, so they reach the template as whole fragments
-(``{{p header_band }}``, ``{{p noi_nhan_block }}``): the header's column
-widths follow the agency's name (``layout.header.page_for``), and a group
-of recipients is a small nested table, items | brace | note.
+* The header band's column widths follow the agency's name
+  (``layout.header.page_for``): the template keeps the Mẫu's widths, so it
+  stays an ordinary Word table a clerk can edit, and ``fit_header_table``
+  moves them to the fitted ones after rendering.  A text issued with a
+  quyết định (Mẫu 1.3) gets its header band built here whole.
+* Nơi nhận reaches the template as one fragment (``{{p noi_nhan_block }}``):
+  a group of recipients is a small nested table, items | brace | note.
 """
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+
 from .. import rules
 from ..inline import Span
-from ..layout.view import Box, Header, Recipient, RecipientGroup
+from ..layout.view import Box, Header, Page, Recipient, RecipientGroup
 from . import ooxml
 from .styles import RULE_STYLE
 
@@ -46,6 +51,36 @@ def header_band(h: Header, with_number: bool = True) -> str:
             rows.append(("".join(_box_xml(b, left) for b in h.marks), ""))
     body = "".join(ooxml.row_open() + ooxml.cell(left, a) + ooxml.cell(right, b) + "</w:tr>" for a, b in rows)
     return ooxml.table_open((left, right), h.indent_mm) + body + "</w:tbl>"
+
+
+def with_breaks(text: str) -> Markup:
+    """Text for a ``{{ … }}`` tag inside a run, each "\\n" a line break (the V/v line's chosen breaks)."""
+    return Markup('</w:t><w:br/><w:t xml:space="preserve">').join(escape(line) for line in text.split("\n"))
+
+
+def fit_header_table(xml: str, default: Page, fitted: Page) -> str:
+    """Move the template's header table from the Mẫu's columns to the ones
+    fitted to this document (``layout.header.page_for``).  A template whose
+    header table has other widths (one's own, edited in Word) keeps them."""
+    if (default.header_columns, default.header_indent) == (fitted.header_columns, fitted.header_indent):
+        return xml
+    start = xml.find("<w:tbl>")
+    end = xml.find("</w:tbl>", start)
+    if start < 0 or end < 0:
+        return xml
+    (dl, dr), (fl, fr) = ((ooxml.twips(a), ooxml.twips(b)) for a, b in (default.header_columns, fitted.header_columns))
+    table = xml[start:end]
+    grid = f'<w:gridCol w:w="{dl}"/><w:gridCol w:w="{dr}"/>'
+    if grid not in table:
+        return xml
+    table = table.replace(grid, f'<w:gridCol w:w="{fl}"/><w:gridCol w:w="{fr}"/>')
+    table = table.replace(f'<w:tblW w:w="{dl + dr}" ', f'<w:tblW w:w="{fl + fr}" ')
+    table = table.replace(f'<w:tblInd w:w="{ooxml.twips(default.header_indent)}" ',
+                          f'<w:tblInd w:w="{ooxml.twips(fitted.header_indent)}" ')
+    cell = '<w:tcW w:w="{}" w:type="dxa"/>'
+    table = table.replace(cell.format(dl), cell.format("LEFT")).replace(cell.format(dr), cell.format(fr))
+    table = table.replace(cell.format("LEFT"), cell.format(fl))
+    return xml[:start] + table + xml[end:]
 
 
 def recipient_xml(r: Recipient) -> str:

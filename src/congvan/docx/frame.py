@@ -3,10 +3,11 @@
 A template is an ordinary DOCX a clerk can open in Word: the header and
 signature bands as borderless two-column tables, each element in its named
 style, and docxtpl tags (``{{ number }}``, ``{%p for line in … %}``) where the
-document's content goes.  Fragments that must be measured (the header band,
-whose columns follow the agency's name; the rule under the trích yếu; the
-Kính gửi block; the body; Nơi nhận, whose groups are nested tables) arrive
-whole through ``{{p … }}`` tags.
+document's content goes.  Fragments that must be measured (the rules under
+the agency name, the motto and the trích yếu; the Kính gửi block; the body;
+Nơi nhận, whose groups are nested tables) arrive whole through ``{{p … }}``
+tags.  The header table's widths are the Mẫu's; the writer moves them to the
+columns fitted to each document's agency name.
 
 ``python tools/build_templates.py`` rewrites the files; a test checks that the
 committed templates equal what this module builds, so they never drift from
@@ -45,9 +46,29 @@ def _loop(var: str, style: str) -> str:
 
 
 def header_band(mau: str) -> str:
-    """The header band arrives whole: its column widths follow the agency's
-    name in each document (docx/bands.py builds it from the layout)."""
-    return _tag("{{p header_band }}")
+    # Widths as the Mẫu draws them; writer.fit_header_table moves them to each
+    # document's fitted columns (a long agency name widens the left one).
+    geo = page_geometry()
+    left, right = geo.header_columns
+    # The circulation note (ô 11) stands above the Quốc hiệu, when there is one.
+    names = _loop("parent_lines", "co_quan_chu_quan") + _loop("issuer_lines", "co_quan_ban_hanh")
+    names += _tag("{{p rule_agency }}")
+    motto = _tag("{{p circulation }}") + _p("quoc_hieu", "{{ quoc_hieu }}") + _p("tieu_ngu", "{{ tieu_ngu }}")
+    motto += _tag("{{p rule_motto }}")
+    # ô 3 and ô 4 share a row so that "Số:" and the date stand on one line.
+    number = _p("so_ky_hieu", "{{ number }}")
+    rows = (
+        row_open() + cell(left, names) + cell(right, motto) + "</w:tr>"
+        + row_open() + cell(left, number) + cell(right, _p("dia_danh_ngay", "{{ place_date }}")) + "</w:tr>"
+    )
+    if mau == "1.5":  # ô 5b: V/v centred under the number
+        rows += row_open() + cell(left, _p("trich_yeu_cong_van", "{{ subject_cong_van }}")) + cell(right, "") + "</w:tr>"
+    # ô 10a, 10b: confidentiality and urgency boxes under the number, only when present.
+    # docxtpl replaces a row holding a {%tr %} tag by the tag itself.
+    rows += (row_open() + cell(left, _tag("{%tr if header_marks %}")) + cell(right, "") + "</w:tr>"
+             + row_open() + cell(left, _tag("{{p header_marks }}")) + cell(right, "") + "</w:tr>"
+             + row_open() + cell(left, _tag("{%tr endif %}")) + cell(right, "") + "</w:tr>")
+    return table_open((left, right), geo.header_indent) + rows + "</w:tbl>"
 
 
 def title_block() -> str:

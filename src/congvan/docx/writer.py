@@ -13,6 +13,7 @@ from ..rules import Profile
 from . import bands, drawing, ooxml, package, sections, template
 from . import frame
 from .frame import TEMPLATE_FILES
+from ..layout.geometry import page as page_geometry
 from .styles import RULE_STYLE, SPACER_STYLE, styles_xml
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -85,10 +86,9 @@ def context(view: DocumentView) -> dict:
     h, s, geo = view.header, view.signature, view.page
     left, right = geo.header_columns
     ctx = {
-        # The header band and Nơi nhận vary per document (column widths, groups): whole fragments.
-        "header_band": Markup(bands.header_band(h)),
+        # Nơi nhận as drawn (groups under a brace are nested tables): a whole fragment;
+        # "noi_nhan" below gives the same lines as text, for templates that loop over them.
         "noi_nhan_block": Markup(bands.noi_nhan_block(view.recipients)),
-        # The parts one by one, for templates built before the fragments (--template).
         "parent_lines": h.parent_lines,
         "issuer_lines": h.issuer_lines,
         "rule_agency": Markup(ooxml.rule_paragraph(RULE_STYLE, left, h.issuer_rule.length_mm)),
@@ -97,7 +97,7 @@ def context(view: DocumentView) -> dict:
         "rule_motto": Markup(ooxml.rule_paragraph(RULE_STYLE, right, h.motto_rule.length_mm)),
         "number": h.number,
         "place_date": h.place_date,
-        "subject_cong_van": h.subject_cong_van or "",
+        "subject_cong_van": bands.with_breaks(h.subject_cong_van or ""),
         "kinh_gui": _paras(view.kinh_gui),
         "body": _paras(view.body),
         "noi_nhan": view.noi_nhan,
@@ -154,6 +154,19 @@ def _confirmation_xml(lines: list[str], geo) -> str:
             + ooxml.cell(left, content) + ooxml.cell(right, "") + "</w:tr></w:tbl>" + ooxml.empty_paragraph(SPACER_STYLE))
 
 
+def _attached_signature_xml(s, geo) -> str:
+    """The signature block at the end of an attached text: the right column
+    of the signature band, nothing on the left (no Nơi nhận there)."""
+    left, right = geo.signature_columns
+    p = ooxml.paragraph
+    signer = "".join(p("quyen_han_chuc_vu", (Span(x),)) for x in s.authority_lines)
+    signer += ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES
+    signer += "".join(p("chuc_vu_khac", (Span(x),)) for x in s.other_position_lines) + p("ho_ten", (Span(s.name),))
+    return (ooxml.table_open((left, right), 0.0, top_pt=rules.SIGNATURE_SPACE_BEFORE_PT) + ooxml.row_open()
+            + ooxml.cell(left, ooxml.empty_paragraph(SPACER_STYLE)) + ooxml.cell(right, signer) + "</w:tr></w:tbl>"
+            + ooxml.empty_paragraph(SPACER_STYLE))
+
+
 def _appendix_xml(a: Appendix, geo) -> str:
     width = rules.LANDSCAPE_TEXT_WIDTH_MM if a.landscape else rules.TEXT_WIDTH_MM
     xml = bands.header_band(a.header, with_number=False) if a.header else ""
@@ -167,12 +180,16 @@ def _appendix_xml(a: Appendix, geo) -> str:
         xml += ooxml.grid_table(t.widths_mm, header, rows, rules.TABLE_BORDER_PT, rules.COLOR,
                                 rules.TABLE_CELL_PADDING_MM)
         xml += ooxml.empty_paragraph(SPACER_STYLE)  # Word needs a paragraph after a table
+    if a.signature:
+        xml += _attached_signature_xml(a.signature, geo)
     return xml
 
 
 def render_view(view: DocumentView, template_file: str | Path | None = None) -> bytes:
     tpl = template.load(template_file or template_path(view.mau))
     parts = tpl.render(context(view))
+    parts["word/document.xml"] = bands.fit_header_table(parts["word/document.xml"].decode("utf-8"),
+                                                        page_geometry(), view.page).encode("utf-8")
     if view.confirmation:
         xml = sections.before_final_section(parts["word/document.xml"].decode("utf-8"),
                                             _confirmation_xml(view.confirmation, view.page))

@@ -44,24 +44,44 @@ def units(text: str) -> list[str]:
     return out
 
 
-def _preferred(rest: list[str]) -> bool:
+_PUNCTUATION = ",;:.()\"“”'‘’"
+
+
+def _starts_place(rest: list[str]) -> bool:
     """Does a line starting with these words start a place or a unit?"""
     head = " ".join(rest[:3]).upper()
     return any(head == w or head.startswith(w + " ") for w in rules.HEADER_BREAK_BEFORE)
 
 
+def _inside_word(words: list[str], j: int) -> bool:
+    """Would a break before words[j] split a two-syllable word or a listed phrase ("THÀNH / PHỐ")?"""
+    last, first = (w.strip(_PUNCTUATION).upper() for w in (words[j - 1].split()[-1], words[j].split()[0]))
+    pair = f"{last} {first}"
+    return pair in rules.WORDS or any(pair in phrase for phrase in rules.HEADER_BREAK_BEFORE if " " in phrase)
+
+
+def break_cost(words: list[str], j: int, penalty_mm: float) -> float:
+    """What a line break before words[j] costs, in mm of the longest line."""
+    if _inside_word(words, j):
+        return rules.BREAK_INSIDE_WORD_MM
+    if words[j - 1].endswith(rules.BREAK_AFTER) or _starts_place(words[j:]):
+        return 0.0
+    return penalty_mm
+
+
 def partition(words: list[str], count: int, limit_mm: float, element: str, profile: Profile,
-              penalty_mm: float = 0.0) -> list[str] | None:
+              penalty_mm: float = rules.BREAK_PENALTY_MM) -> list[str] | None:
     """``words`` on exactly ``count`` lines, each at most ``limit_mm`` wide and
     none a single word alone (when there are words enough), the longest line
-    as short as it can be.  A break before a word that does not start a place
-    or unit counts ``penalty_mm`` against its line.  None when impossible."""
+    as short as it can be.  A break where offices would not break counts
+    against its line (``break_cost``).  None when impossible."""
     n = len(words)
     if count > n:
         return None
     widths = [geometry.text_mm(w, element, profile) for w in words]
     space = geometry.text_mm(" ", element, profile)
     alone_ok = n < 2 * count  # too few words for every line to hold two
+    costs = [0.0] + [break_cost(words, j, penalty_mm) for j in range(1, n)] + [0.0]
 
     def line(i: int, j: int) -> float | None:
         if j - i == 1 and not alone_ok and " " not in words[i]:
@@ -69,7 +89,7 @@ def partition(words: list[str], count: int, limit_mm: float, element: str, profi
         width = sum(widths[i:j]) + space * (j - i - 1)
         if width > limit_mm:
             return None
-        return width + (penalty_mm if j < n and not _preferred(words[j:]) else 0.0)
+        return width + costs[j]
 
     inf = float("inf")
     # best[m][j]: the smallest longest-line cost of words[:j] on m lines, and where the last line starts

@@ -136,6 +136,7 @@ class Appendix:
     landscape: bool
     header: Header | None = None  # a text issued with a quyết định has its own header (Mẫu 1.3)
     separate: bool = False  # Mẫu 2.2: in a file of its own
+    signature: "Signature | None" = None  # an attached text's own signature block (Mẫu 1.3)
 
 
 @dataclass

@@ -9,15 +9,18 @@ what size each part is printed is the layout's business (``congvan.layout``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Iterator, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from .. import doctypes, rules
 from ..images import read_png
 from ..rules import Profile
+from .. import numbering
 from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
+from .danh_so import DanhSo, SchemeName, check_levels, scheme_name, unknown_level
 from .dates import Ngay
+from .rule import Rule, raise_first
 from .parts import BanSao, BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
 from .text import Code, Line, Text
 
@@ -44,7 +47,7 @@ class CoQuan(_Model):
 class NoiNhan(_Model):
     """One recipient line of Nơi nhận, with an optional purpose note."""
 
-    ten: Text = Field(description="Nơi nhận / recipient")
+    ten: Line = Field(description="Nơi nhận, một dòng / recipient, one line")
     ghi_chu: Line | None = Field(None, description="Ghi chú trong ngoặc, ví dụ 'để báo cáo' / note printed in parentheses")
     ghi_chu_dong_rieng: bool = Field(
         False, description="In ghi chú trên dòng riêng, thụt vào dưới tên / print the note on its own indented line"
@@ -55,15 +58,15 @@ class NhomNoiNhan(_Model):
     """Several recipients under one note: offices draw a right brace over the
     items and write the note beside it, "(để b/c)"."""
 
-    nhom: list[Text] = Field(description="Các nơi nhận trong nhóm (từ hai trở lên) / the recipients of the group (two or more)")
+    nhom: list[Line] = Field(description="Các nơi nhận trong nhóm (từ hai trở lên) / the recipients of the group (two or more)")
     ghi_chu: Line = Field(description="Ghi chú chung của nhóm, ví dụ 'để b/c' / the note the group shares")
 
     @field_validator("nhom")
     @classmethod
     def _two_or_more(cls, items: list[str]) -> list[str]:
         if len(items) < 2:
-            raise ValueError(
-                f"Nhóm nơi nhận cần từ hai nơi nhận trở lên, đang có {len(items)}; một nơi nhận thì ghi"
+            raise Rule(
+                "group-too-small", f"Nhóm nơi nhận cần từ hai nơi nhận trở lên, đang có {len(items)}; một nơi nhận thì ghi"
                 " {ten: …, ghi_chu: …} / a Nơi nhận group needs two or more recipients, it has"
                 f" {len(items)}; for one recipient write {{ten: …, ghi_chu: …}}"
             )
@@ -80,7 +83,7 @@ def _recipient_kind(value: object) -> str:
 
 #: One entry of Nơi nhận: a name, a name with a note, or a group under one note.
 MotNoiNhan = Annotated[
-    Union[Annotated[Text, Tag("str")], Annotated[NoiNhan, Tag("NoiNhan")], Annotated[NhomNoiNhan, Tag("NhomNoiNhan")]],
+    Union[Annotated[Line, Tag("str")], Annotated[NoiNhan, Tag("NoiNhan")], Annotated[NhomNoiNhan, Tag("NhomNoiNhan")]],
     Discriminator(_recipient_kind),
 ]
 
@@ -116,12 +119,13 @@ class PhuLuc(_Model):
 
     @model_validator(mode="after")
     def _has_content(self) -> "PhuLuc":
-        if not self.noi_dung and not self.bang_nhiem_vu:
-            raise ValueError(
-                "Phụ lục cần nội dung (noi_dung) hoặc bảng nhiệm vụ (bang_nhiem_vu: true)"
-                " / an appendix needs a body (noi_dung) or the task table (bang_nhiem_vu: true)"
-            )
+        raise_first(self.cross_field_rules())
         return self
+
+    def cross_field_rules(self) -> Iterator[Rule]:
+        if not self.noi_dung and not self.bang_nhiem_vu:
+            yield Rule("empty-appendix", "Phụ lục cần nội dung (noi_dung) hoặc bảng nhiệm vụ (bang_nhiem_vu: true)"
+                       " / an appendix needs a body (noi_dung) or the task table (bang_nhiem_vu: true)", "noi_dung")
 
 
 class NguoiKy(_Model):
@@ -151,31 +155,41 @@ class NguoiKy(_Model):
     @classmethod
     def _png(cls, value: Path | None) -> Path | None:
         if value is not None:
-            read_png(value)  # a clear error now rather than at rendering
+            try:
+                read_png(value)  # a clear error now rather than at rendering
+            except ValueError as exc:
+                raise Rule("bad-image", str(exc)) from None
         return value
 
     @model_validator(mode="after")
     def _authority_rules(self) -> "NguoiKy":
-        if self.thua_uy_quyen and self.ky_thay:
-            raise ValueError(
-                "Người được ủy quyền (TUQ.) không được ủy quyền lại, nên không ghi KT. cùng TUQ. (Điều 13.3)"
-                " / TUQ. cannot be delegated again, so it cannot be combined with KT. (Điều 13.3)"
-            )
-        if self.thua_lenh and self.thua_uy_quyen:
-            raise ValueError("Không ghi cùng lúc TL. và TUQ. / TL. and TUQ. exclude each other")
-        if self.quyen and (self.ky_thay or self.thua_lenh or self.thua_uy_quyen):
-            raise ValueError("Q. (quyền) không đi cùng KT., TL. hay TUQ. / Q. cannot be combined with KT., TL. or TUQ.")
-        if not self.chuc_vu and not self.quyen:
-            raise ValueError(
-                "Thiếu chức vụ người ký (chuc_vu) (Phụ lục I §II.7) / the signer's position (chuc_vu) is missing"
-            )
+        raise_first(self.cross_field_rules())
         return self
+
+    def cross_field_rules(self) -> Iterator[Rule]:
+        if self.thua_uy_quyen and self.ky_thay:
+            yield Rule("tuq-with-kt",
+                       "Người được ủy quyền (TUQ.) không được ủy quyền lại, nên không ghi KT. cùng TUQ. (Điều 13.3)"
+                       " / TUQ. cannot be delegated again, so it cannot be combined with KT. (Điều 13.3)", "ky_thay")
+        if self.thua_lenh and self.thua_uy_quyen:
+            yield Rule("tl-with-tuq", "Không ghi cùng lúc TL. và TUQ. / TL. and TUQ. exclude each other",
+                       "thua_uy_quyen")
+        if self.quyen and (self.ky_thay or self.thua_lenh or self.thua_uy_quyen):
+            yield Rule("q-with-others",
+                       "Q. (quyền) không đi cùng KT., TL. hay TUQ. / Q. cannot be combined with KT., TL. or TUQ.", "quyen")
+        if not self.chuc_vu and not self.quyen:
+            yield Rule("missing-position",
+                       "Thiếu chức vụ người ký (chuc_vu) (Phụ lục I §II.7) / the signer's position (chuc_vu) is missing",
+                       "chuc_vu")
 
     @property
     def authority_lines(self) -> list[tuple[str, str]]:
         """(marker, text) pairs in printing order: TM., TL./TUQ., KT., Q."""
         markers = {"thay_mat": "TM.", "thua_lenh": "TL.", "thua_uy_quyen": "TUQ.", "ky_thay": "KT.", "quyen": "Q."}
         return [(markers[f], getattr(self, f)) for f in _AUTHORITY_FIELDS if getattr(self, f)]
+
+
+VanBanKemTheo.model_rebuild(_types_namespace={"NguoiKy": NguoiKy, "Literal": Literal})
 
 
 class VanBan(_Model):
@@ -203,8 +217,9 @@ class VanBan(_Model):
     can_cu: list[Text] = Field(default_factory=list, description="Căn cứ ban hành / legal bases")
     noi_dung: list[Block] = Field(default_factory=list, description="Nội dung văn bản / the body")
     noi_nhan: list[MotNoiNhan] = Field(
-        default_factory=list, description="Nơi nhận (không gồm dòng Lưu): tên, {ten, ghi_chu}, hoặc nhóm"
-        " {nhom: [..], ghi_chu} in chung một ngoặc / recipients: a name, {ten, ghi_chu}, or a group under one note"
+        default_factory=list, description="Nơi nhận (không gồm dòng Lưu), mỗi nơi một dòng: tên, {ten, ghi_chu},"
+        " hoặc nhóm {nhom: [..], ghi_chu} in chung một ngoặc / recipients, one line each: a name, {ten, ghi_chu},"
+        " or a group under one note"
     )
     nhu_tren: Literal[rules.NHU_TREN_CHOICES] = Field(  # type: ignore[valid-type]
         "tu-dong", description="Dòng đầu Nơi nhận: 'tu-dong' (Như trên khi có Kính gửi), 'nhu-tren',"
@@ -228,7 +243,13 @@ class VanBan(_Model):
         None, description="Thẩm quyền ban hành (quyết định, nghị quyết): chức vụ người đứng đầu hoặc tên tập thể,"
         " ví dụ 'Chủ tịch Ủy ban nhân dân tỉnh' / the issuing authority line"
     )
-    theo_de_nghi: Text | None = Field(None, description="Theo đề nghị của … (dòng cuối phần căn cứ) / on the proposal of")
+    theo_de_nghi: Text | None = Field(
+        None, description="Theo đề nghị của … hoặc 'Xét đề nghị của …' (dòng cuối phần căn cứ) / on the proposal of"
+    )
+    dau_cau_can_cu: Literal[";", ",", "."] | None = Field(
+        None, description="Dấu cuối dòng căn cứ cuối cùng; mặc định '.' trước 'QUYẾT ĐỊNH:', ',' trước câu nội dung"
+        " / the last căn cứ's punctuation; by default '.' before the decision line, ',' before the body sentence",
+    )
     kem_theo: VanBanKemTheo | None = Field(None, description="Văn bản ban hành kèm theo quyết định (Mẫu 1.3)")
     # Fixed parts of Mẫu 1.6–1.10
     dien_gui: Line | None = Field(None, description="Công điện: cơ quan hoặc chức danh điện, ví dụ 'Thủ tướng Chính phủ'")
@@ -255,14 +276,30 @@ class VanBan(_Model):
     cach_phan_cong: AssignmentStyle = Field(
         "ngoac",
         description="Cách trình bày phân công nhiệm vụ: 'ngoac' (trong ngoặc sau nhiệm vụ), 'phan-cong' (dòng in nghiêng"
-        " 'Phân công nhiệm vụ: …'), 'theo-co-quan' (nhóm theo cơ quan chủ trì) / how task assignments are printed",
+        " 'Phân công nhiệm vụ: …'), 'theo-co-quan' (nhóm theo cơ quan chủ trì), 'nguyen-van' (in đúng câu đã viết,"
+        " dữ liệu chủ trì, phối hợp, thời hạn vẫn dùng cho bảng phân công và công văn đôn đốc)"
+        " / how task assignments are printed; 'nguyen-van': the clerk's sentences as written, the data kept",
     )
+    danh_so: Annotated[
+        Union[Annotated[SchemeName, Tag("§ten")], Annotated[DanhSo, Tag("§chi_tiet")]],
+        Discriminator(lambda v: "§ten" if isinstance(v, str) else "§chi_tiet"),
+    ] | None = Field(
+        None, description="Kiểu đánh số đề mục: " + "; ".join(f"'{k}' {v}" for k, v in numbering.SCHEME_NOTES.items())
+        + "; hoặc {kieu, cap} để sửa từng cấp; mặc định theo loại văn bản"
+        " / the heading numbering scheme by name, or {kieu, cap} to change some levels; by default the type's",
+    )
+
+    @field_validator("danh_so", mode="before")
+    @classmethod
+    def _known_scheme(cls, value: object) -> object:
+        return scheme_name(value)
 
     @field_validator("trich_yeu")
     @classmethod
     def _subject_is_short(cls, value: str | None) -> str | None:
         if value is not None and len(value) > MAX_SUBJECT_CHARS:
-            raise ValueError(
+            raise Rule(
+                "subject-too-long",
                 f"Trích yếu dài {len(value)} ký tự; trích yếu phải ngắn gọn, tối đa {MAX_SUBJECT_CHARS} ký tự"
                 f" (Phụ lục I §II.5) / the subject is {len(value)} characters; keep it under {MAX_SUBJECT_CHARS}"
             )
@@ -277,7 +314,7 @@ class VanBan(_Model):
         for shown in names:
             name = shown.casefold()
             if name in seen:
-                raise ValueError(f"'{shown}' được ghi hai lần / '{shown}' is listed twice")
+                raise Rule("listed-twice", f"'{shown}' được ghi hai lần / '{shown}' is listed twice")
             seen.add(name)
         return items
 
@@ -286,8 +323,8 @@ class VanBan(_Model):
     def _known_o12_style(cls, value: str) -> str:
         if value not in rules.O12_STYLES:
             known = ", ".join(rules.O12_STYLES)
-            raise ValueError(
-                f"Không có cách ghi ô 12 tên '{value}'; chọn một trong: {known}"
+            raise Rule(
+                "unknown-o12-style", f"Không có cách ghi ô 12 tên '{value}'; chọn một trong: {known}"
                 f" / there is no ô 12 style named '{value}'; choose one of: {known}"
             )
         return value
@@ -296,7 +333,8 @@ class VanBan(_Model):
     @classmethod
     def _ky_hieu_has_no_spaces(cls, value: str | None) -> str | None:
         if value is not None and (not value or any(c.isspace() for c in value) or value.startswith(("-", "/"))):
-            raise ValueError(
+            raise Rule(
+                "ky-hieu-spaces",
                 f"Ký hiệu '{value}' không được có dấu cách; các nhóm nối bằng '-' (Phụ lục I §II.3)"
                 f" / ký hiệu '{value}' must have no spaces; groups are joined by '-'"
             )
@@ -308,52 +346,92 @@ class VanBan(_Model):
 
     @model_validator(mode="after")
     def _type_rules(self) -> "VanBan":
-        kind = self.doc_type
-        if kind.slug not in doctypes.NO_SUBJECT and not self.trich_yeu:
-            raise ValueError(
-                f"{kind.name} phải có trích yếu (trich_yeu) (Phụ lục I §II.5) / a {kind.slug} needs a subject (trich_yeu)"
-            )
-        if kind.slug == "cong-van" and not self.kinh_gui:
-            raise ValueError("Công văn phải có Kính gửi (kinh_gui) (Phụ lục I §II.9.a) / a công văn needs addressees (kinh_gui)")
-        if self.ky_hieu is None and not self.co_quan_ban_hanh.viet_tat:
-            raise ValueError(
-                "Cần chữ viết tắt của cơ quan ban hành (co_quan_ban_hanh.viet_tat) để ghép ký hiệu"
-                " / the issuing agency's abbreviation (co_quan_ban_hanh.viet_tat) is needed to compose the ký hiệu"
-            )
-        self._type_parts(kind.slug)
-        if not self.noi_dung and not (self.giay_moi or self.gioi_thieu or self.nghi_phep or self.bien_ban):
-            raise ValueError("Văn bản chưa có nội dung (noi_dung) / the document has no body (noi_dung)")
-        if any(p.bang_nhiem_vu for p in self.phu_luc) and not self.tasks():
-            raise ValueError(
-                "Bảng nhiệm vụ trong phụ lục (phu_luc) cần các nhiệm vụ trong nội dung (nhiem_vu)"
-                " / the task table of an appendix (phu_luc) needs tasks (nhiem_vu) in the body"
-            )
-        if not kind.abbreviation and self.ky_hieu is None and not self.don_vi_soan_thao:
-            raise ValueError(
-                "Ký hiệu công văn gồm viết tắt cơ quan và đơn vị soạn thảo: cần don_vi_soan_thao (Phụ lục I §II.3)"
-                " / a công văn's ký hiệu needs the drafting unit (don_vi_soan_thao)"
-            )
+        raise_first(self.cross_field_rules())
         return self
 
-    def _type_parts(self, slug: str) -> None:
+    def cross_field_rules(self) -> Iterator[Rule]:
+        """The rules that compare fields, each reported at the field to change.
+        Those that need no document type come first: on raw data (see
+        congvan.validation) an unknown type stops only the rest."""
+        if self.ky_hieu is None and not self.co_quan_ban_hanh.viet_tat:
+            yield Rule("missing-abbreviation",
+                       "Cần chữ viết tắt của cơ quan ban hành (co_quan_ban_hanh.viet_tat) để ghép ký hiệu"
+                       " / the issuing agency's abbreviation (co_quan_ban_hanh.viet_tat) is needed to compose the"
+                       " ký hiệu", "co_quan_ban_hanh.viet_tat")
+        if not self.noi_dung and not (self.giay_moi or self.gioi_thieu or self.nghi_phep or self.bien_ban):
+            yield Rule("empty-body", "Văn bản chưa có nội dung (noi_dung) / the document has no body (noi_dung)",
+                       "noi_dung")
+        for index, appendix in enumerate(self.phu_luc):
+            if appendix.bang_nhiem_vu and not self.tasks():
+                yield Rule("task-table-without-tasks",
+                           "Bảng nhiệm vụ trong phụ lục (phu_luc) cần các nhiệm vụ trong nội dung (nhiem_vu)"
+                           " / the task table of an appendix (phu_luc) needs tasks (nhiem_vu) in the body",
+                           f"phu_luc[{index}].bang_nhiem_vu")
+                break
+        kind = self.doc_type
+        if kind.slug not in doctypes.NO_SUBJECT and not self.trich_yeu:
+            yield Rule("missing-subject", f"{kind.name} phải có trích yếu (trich_yeu) (Phụ lục I §II.5)"
+                       f" / a {kind.slug} needs a subject (trich_yeu)", "trich_yeu")
+        if kind.slug == "cong-van" and not self.kinh_gui:
+            yield Rule("missing-addressees", "Công văn phải có Kính gửi (kinh_gui) (Phụ lục I §II.9.a)"
+                       " / a công văn needs addressees (kinh_gui)", "kinh_gui")
+        yield from self._type_parts(kind.slug)
+        yield from self._numbering_rules()
+        if not kind.abbreviation and self.ky_hieu is None and not self.don_vi_soan_thao:
+            yield Rule("missing-drafting-unit",
+                       "Ký hiệu công văn gồm viết tắt cơ quan và đơn vị soạn thảo: cần don_vi_soan_thao"
+                       " (Phụ lục I §II.3) / a công văn's ký hiệu needs the drafting unit (don_vi_soan_thao)",
+                       "don_vi_soan_thao")
+
+    def _type_parts(self, slug: str) -> Iterator[Rule]:
         """Parts that belong to one type only, and parts a type cannot do without."""
         owners = {"giay_moi": "giay-moi", "gioi_thieu": "giay-gioi-thieu", "bien_ban": "bien-ban",
                   "nghi_phep": "giay-nghi-phep", "dien_gui": "cong-dien"}
         for field, owner in owners.items():
             if getattr(self, field) is not None and slug != owner:
-                raise ValueError(f"Trường {field} chỉ dùng cho loại {owner} (đang là {slug})"
-                                 f" / field {field} belongs to type {owner} only (this is {slug})")
+                yield Rule("part-of-other-type", f"Trường {field} chỉ dùng cho loại {owner} (đang là {slug})"
+                           f" / field {field} belongs to type {owner} only (this is {slug})", field)
         if slug in ("quyet-dinh", "nghi-quyet") and not self.tham_quyen:
-            raise ValueError(
-                "Quyết định, nghị quyết cần dòng thẩm quyền ban hành (tham_quyen), ví dụ 'Chủ tịch Ủy ban nhân dân"
-                " tỉnh' (Mẫu 1.1–1.3) / a quyết định or nghị quyết needs its authority line (tham_quyen)"
-            )
+            yield Rule("missing-authority",
+                       "Quyết định, nghị quyết cần dòng thẩm quyền ban hành (tham_quyen), ví dụ 'Chủ tịch Ủy ban nhân"
+                       " dân tỉnh' (Mẫu 1.1–1.3) / a quyết định or nghị quyết needs its authority line (tham_quyen)",
+                       "tham_quyen")
         if self.kem_theo is not None and slug != "quyet-dinh":
-            raise ValueError("Văn bản kèm theo (kem_theo) chỉ dùng cho quyết định (Mẫu 1.3)"
-                             " / an attached text (kem_theo) belongs to a quyết định")
+            yield Rule("part-of-other-type", "Văn bản kèm theo (kem_theo) chỉ dùng cho quyết định (Mẫu 1.3)"
+                       " / an attached text (kem_theo) belongs to a quyết định", "kem_theo")
         required = {"bien-ban": "bien_ban", "cong-dien": "dien_gui"}
         if slug in required and getattr(self, required[slug]) is None:
-            raise ValueError(f"{self.doc_type.name} cần trường {required[slug]} / a {slug} needs {required[slug]}")
+            yield Rule("missing-part", f"{self.doc_type.name} cần trường {required[slug]}"
+                       f" / a {slug} needs {required[slug]}", required[slug])
+
+    @property
+    def scheme(self) -> str:
+        """The name of the numbering scheme in force (the form's, else the type's)."""
+        chosen = self.danh_so.kieu if isinstance(self.danh_so, DanhSo) else self.danh_so
+        return chosen or numbering.scheme_for(self.loai)
+
+    @property
+    def levels(self) -> tuple[numbering.Cap, ...]:
+        """The levels of the numbering scheme, the form's overrides applied."""
+        overrides = self.danh_so.cap if isinstance(self.danh_so, DanhSo) else {}
+        return numbering.resolve(self.scheme, {k: v.changes() for k, v in overrides.items()})
+
+    def _numbering_rules(self) -> Iterator[Rule]:
+        """The levels a form names exist in its scheme (the type's when it names
+        none) and every ``cap`` in the texts can be reached."""
+        if isinstance(self.danh_so, DanhSo):
+            names = numbering.level_names(numbering.SCHEMES[self.scheme])
+            unknown = [name for name in self.danh_so.cap if name not in names]
+            for name in unknown:
+                yield unknown_level(self.scheme, name, f"danh_so.cap.{name}")
+            if unknown:
+                return
+        levels = self.levels
+        yield from check_levels(self.noi_dung, self.scheme, levels)
+        for n, item in enumerate(self.phu_luc):
+            yield from check_levels(item.noi_dung, self.scheme, levels, f"phu_luc[{n}].noi_dung")
+        if self.kem_theo is not None:
+            yield from check_levels(self.kem_theo.noi_dung, self.scheme, levels, "kem_theo.noi_dung")
 
     def tasks(self) -> list[NhiemVu]:
         """Every top-level task of the body, in order, wherever it stands."""
