@@ -678,3 +678,17 @@ def test_workers_share_a_listener_whose_connections_get_tcp_nodelay():
 
     asyncio.run(accept_one())
     assert listener.proto == socket.IPPROTO_TCP and seen and seen[0] != 0
+
+
+def test_a_line_the_header_cannot_fit_comes_back_as_a_warning_header(service):
+    """Issue 14: the document is written, and the service names the line that did not fit."""
+    data = form()
+    data["co_quan_ban_hanh"] = {"ten": "Trung tâm Kiểm soát bệnh tật và Quản lý chất lượng thuốc Thành phố\nHồ Chí Minh",
+                                "viet_tat": "HCDC"}
+    status, headers, body = service.post_json("/v1/render", data)
+    assert status == 200, body[:500]
+    warnings = json.loads(headers["x-congvan-warnings"])
+    assert [w["path"] for w in warnings] == ["co_quan_ban_hanh.ten"]
+    assert "không vừa cột tiêu đề" in warnings[0]["vi"] and "does not fit" in warnings[0]["en"]
+    status, headers, _ = service.post_json("/v1/render", form())
+    assert status == 200 and "x-congvan-warnings" not in headers

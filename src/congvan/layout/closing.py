@@ -119,11 +119,6 @@ def _group(entry: NhomNoiNhan, column_mm: float, profile: Profile) -> RecipientG
                           widths_mm=(items_mm, rules.BRACE_COLUMN_MM, round(column_mm - items_mm - rules.BRACE_COLUMN_MM, 1)))
 
 
-def noi_nhan(doc: VanBan) -> list[str]:
-    """Recipient lines as plain text, "- " and punctuation included (previews)."""
-    return [r.text for r in recipients(doc, rules.TEXT_WIDTH_MM * rules.SIGNATURE_LEFT_FRACTION, doc.co_chu)]
-
-
 def luu_spans(doc: VanBan) -> tuple[Span, ...]:
     """"- Lưu: VT, HC (2)." with ô 12 written in the document's style
     (rules.O12_STYLES): "PL.(300)." after it, "KGVX(bnt)" or subscript
@@ -158,10 +153,6 @@ def luu_spans(doc: VanBan) -> tuple[Span, ...]:
     elif copies:
         tail = f".{copies}."
     return (Span(f"{rules.DASH} Lưu: "), *pieces, Span(tail))
-
-
-def luu_line(doc: VanBan) -> str:
-    return "".join(s.text for s in luu_spans(doc))
 
 
 def signature(doc: VanBan) -> Signature:

@@ -11,6 +11,7 @@ nothing left to wrap.  A clerk's own ``\\n`` is always kept.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import rules
 from ..rules import Profile
@@ -78,32 +79,28 @@ def partition(words: list[str], count: int, limit_mm: float, element: str, profi
     n = len(words)
     if count > n:
         return None
-    widths = [geometry.text_mm(w, element, profile) for w in words]
-    space = geometry.text_mm(" ", element, profile)
+    widths, space = _widths(tuple(words), element, profile)
+    prefix = [0.0]
+    for w in widths:
+        prefix.append(prefix[-1] + w)
     alone_ok = n < 2 * count  # too few words for every line to hold two
     costs = [0.0] + [break_cost(words, j, penalty_mm) for j in range(1, n)] + [0.0]
-
-    def line(i: int, j: int) -> float | None:
-        if j - i == 1 and not alone_ok and " " not in words[i]:
-            return None
-        width = sum(widths[i:j]) + space * (j - i - 1)
-        if width > limit_mm:
-            return None
-        return width + costs[j]
-
     inf = float("inf")
     # best[m][j]: the smallest longest-line cost of words[:j] on m lines, and where the last line starts
     best = [[(inf, -1)] * (n + 1) for _ in range(count + 1)]
     best[0][0] = (0.0, -1)
     for m in range(1, count + 1):
         for j in range(m, n - (count - m) + 1):
-            for i in range(m - 1, j):
+            for i in range(j - 1, m - 2, -1):  # the line words[i:j], longer as i falls
+                width = prefix[j] - prefix[i] + space * (j - i - 1)
+                if width > limit_mm:
+                    break
                 before = best[m - 1][i][0]
-                if before == inf:
+                if before == inf or (j - i == 1 and not alone_ok and " " not in words[i]):
                     continue
-                cost = line(i, j)
-                if cost is not None and max(before, cost) < best[m][j][0]:
-                    best[m][j] = (max(before, cost), i)
+                cost = max(before, width + costs[j])
+                if cost < best[m][j][0]:
+                    best[m][j] = (cost, i)
     if best[count][n][0] == inf:
         return None
     lines, j = [], n
@@ -116,17 +113,33 @@ def partition(words: list[str], count: int, limit_mm: float, element: str, profi
 
 def greedy_count(words: list[str], limit_mm: float, element: str, profile: Profile) -> int:
     """How many lines Word's greedy wrap would make."""
-    count, current = 1, ""
-    for word in words:
-        trial = f"{current} {word}" if current else word
-        if current and geometry.text_mm(trial, element, profile) > limit_mm:
-            count, current = count + 1, word
+    widths, space = _widths(tuple(words), element, profile)
+    count, current = 1, -1.0  # current: the line's width so far (-1: empty)
+    for width in widths:
+        trial = width if current < 0 else current + space + width
+        if current >= 0 and trial > limit_mm:
+            count, current = count + 1, width
         else:
             current = trial
     return count
 
 
+@lru_cache(maxsize=1024)
+def _widths(words: tuple[str, ...], element: str, profile: Profile) -> tuple[list[float], float]:
+    return [geometry.text_mm(w, element, profile) for w in words], geometry.text_mm(" ", element, profile)
+
+
+@lru_cache(maxsize=512)
+def _balanced(text: str, limit_mm: float, element: str, profile: Profile) -> tuple[str, ...]:
+    return tuple(_balance(text, limit_mm, element, profile))
+
+
 def balanced(text: str, limit_mm: float, element: str, profile: Profile) -> list[str]:
+    """One line broken at balanced points (see ``_balance``); the same line is laid out once."""
+    return list(_balanced(text, limit_mm, element, profile))
+
+
+def _balance(text: str, limit_mm: float, element: str, profile: Profile) -> list[str]:
     """One line as Word would wrap it, but broken at balanced points: as many
     lines as the greedy wrap needs (one more if that is the only way to keep
     a word from standing alone), each as long as the others."""

@@ -41,9 +41,13 @@ def page_for(doc: VanBan, profile: Profile) -> Page:
     """The page geometry with header columns fitted to this document's agency
     lines and its place-and-date line."""
     parent, issuer, _ = agency_lines(doc, profile)
+    return _page_for(tuple(parent), tuple(issuer), place_date(doc), profile)
+
+
+@lru_cache(maxsize=256)
+def _page_for(parent: tuple[str, ...], issuer: tuple[str, ...], date: str, profile: Profile) -> Page:
     widths = [geometry.text_mm(line, "co_quan_chu_quan", profile) for line in parent]
     widths += [geometry.text_mm(line, "co_quan_ban_hanh", profile) for line in issuer]
-    date = place_date(doc)
     slack = rules.HEADER_FIT_SLACK_MM
     right = geometry.text_mm(date, "dia_danh_ngay", profile) + slack if date else 0.0
     return geometry.page(max(widths, default=0.0) + slack, right, profile)

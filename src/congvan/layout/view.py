@@ -106,7 +106,7 @@ class Signature:
     seal: str | None = None  # ô 8: seal PNG (path)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
     """Column widths and page geometry, mm."""
 
