@@ -351,3 +351,20 @@ def test_an_unknown_o12_style_is_a_clear_bilingual_error():
     assert problem.path == "kieu_o12"
     assert "Không có cách ghi ô 12 tên 'kieu-la'" in problem.vi
     assert "no ô 12 style named 'kieu-la'" in problem.en and "chi-so-duoi" in problem.en
+
+
+# --- the Nơi nhận column -----------------------------------------------------------------------
+
+def test_nơi_nhan_column_is_the_mau_measure_and_widens_so_a_recipient_line_does_not_break(tmp_path):
+    base = round(rules.TEXT_WIDTH_MM * rules.SIGNATURE_LEFT_FRACTION, 1)
+    document, _ = render(tmp_path, cong_van())
+    assert grid_mm(signature_table(document))[0] == pytest.approx(base, abs=0.1)
+    item = "Phó CVP UBND tỉnh (đ/c Nguyễn Tiến Dũng)"  # 76 mm at 11 pt, seed 000
+    document, _ = render(tmp_path, cong_van(noi_nhan=[item]), "b.docx")
+    left, right = grid_mm(signature_table(document))
+    line = width_mm(f"- {item};", 11)
+    assert base < line < left <= rules.TEXT_WIDTH_MM * rules.SIGNATURE_LEFT_FRACTION_MAX + 0.1
+    assert right >= width_mm("KT. GIÁM ĐỐC", 14, bold=True) and left + right == pytest.approx(rules.TEXT_WIDTH_MM, abs=0.1)
+    too_long = "Bộ trưởng Bộ Công an, Phó Trưởng ban Thường trực Ban Chỉ đạo 138/CP, Ban Chỉ đạo phòng, chống tội phạm"
+    document, _ = render(tmp_path, cong_van(noi_nhan=[too_long]), "c.docx")
+    assert grid_mm(signature_table(document))[0] == pytest.approx(base, abs=0.1)  # it wraps anyway

@@ -83,6 +83,24 @@ def fit_header_table(xml: str, default: Page, fitted: Page) -> str:
     return xml[:start] + table + xml[end:]
 
 
+def fit_signature_table(xml: str, default: Page, fitted: Page) -> str:
+    """Move the template's signature band (Nơi nhận | signer) to the fitted columns."""
+    if default.signature_columns == fitted.signature_columns:
+        return xml
+    (dl, dr), (fl, fr) = ((ooxml.twips(a), ooxml.twips(b)) for a, b in (default.signature_columns,
+                                                                           fitted.signature_columns))
+    grid = f'<w:gridCol w:w="{dl}"/><w:gridCol w:w="{dr}"/>'
+    at = xml.rfind(grid)
+    if at < 0:
+        return xml
+    start = xml.rfind("<w:tbl>", 0, at)
+    cell = '<w:tcW w:w="{}" w:type="dxa"/>'
+    head, tail = xml[:start], xml[start:]
+    tail = tail.replace(grid, f'<w:gridCol w:w="{fl}"/><w:gridCol w:w="{fr}"/>', 1)
+    tail = tail.replace(cell.format(dl), cell.format(fl), 1).replace(cell.format(dr), cell.format(fr), 1)
+    return head + tail
+
+
 def recipient_xml(r: Recipient) -> str:
     xml = ooxml.paragraph("noi_nhan", r.spans)
     if r.note_line:  # the note on its own line, indented under the name

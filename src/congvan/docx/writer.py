@@ -188,8 +188,8 @@ def _appendix_xml(a: Appendix, geo) -> str:
 def render_view(view: DocumentView, template_file: str | Path | None = None) -> bytes:
     tpl = template.load(template_file or template_path(view.mau))
     parts = tpl.render(context(view))
-    parts["word/document.xml"] = bands.fit_header_table(parts["word/document.xml"].decode("utf-8"),
-                                                        page_geometry(), view.page).encode("utf-8")
+    xml = bands.fit_header_table(parts["word/document.xml"].decode("utf-8"), page_geometry(), view.page)
+    parts["word/document.xml"] = bands.fit_signature_table(xml, page_geometry(), view.page).encode("utf-8")
     if view.confirmation:
         xml = sections.before_final_section(parts["word/document.xml"].decode("utf-8"),
                                             _confirmation_xml(view.confirmation, view.page))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..model import VanBan
 from . import appendix, body, closing, copy, geometry, header, mau
 from .view import DocumentView, Para, Rule
@@ -19,6 +21,11 @@ def mau_for(doc: VanBan) -> str:
 def lay_out(doc: VanBan) -> DocumentView:
     profile = doc.co_chu
     page = header.page_for(doc, profile)
+    signature = closing.signature(doc)
+    wanted = closing.column_wanted_mm(closing.recipients(doc, page.signature_columns[0], profile), profile)
+    columns = geometry.signature_columns(wanted, closing.signer_needs_mm(signature, profile))
+    if columns != page.signature_columns and doc.loai != "bien-ban":  # a recipient line that would break: widen
+        page = dataclasses.replace(page, signature_columns=columns)
     recipients = closing.recipients(doc, page.signature_columns[0], profile)
     return DocumentView(
         mau=mau_for(doc),
@@ -29,7 +36,7 @@ def lay_out(doc: VanBan) -> DocumentView:
         body=body.body(doc),
         noi_nhan=[r.text for r in recipients],
         recipients=recipients,
-        signature=closing.signature(doc),
+        signature=signature,
         page=page,
         appendices=appendix.appendices(doc),
         contact_lines=closing.contact_lines(doc),

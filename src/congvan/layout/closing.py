@@ -108,6 +108,23 @@ def recipients(doc: VanBan, column_mm: float, profile: Profile) -> list[Recipien
     return out
 
 
+def column_wanted_mm(recipients: list[Recipient | RecipientGroup], profile: Profile) -> float:
+    """How wide the Nơi nhận column would have to be for its widest one-line
+    recipient not to break (lines too long for any column are left to wrap)."""
+    limit = rules.TEXT_WIDTH_MM * rules.SIGNATURE_LEFT_FRACTION_MAX
+    widths = [geometry.text_mm("".join(s.text for s in r.spans), "noi_nhan", profile) + rules.HEADER_FIT_SLACK_MM
+              for r in recipients if isinstance(r, Recipient)]
+    return max((w for w in widths if w <= limit), default=0.0)
+
+
+def signer_needs_mm(sig: Signature, profile: Profile) -> float:
+    """The signer's column must hold its longest line (ô 7a, 7b) and the signature image."""
+    lines = [(x, "quyen_han_chuc_vu") for x in sig.authority_lines]
+    lines += [(x, "chuc_vu_khac") for x in sig.other_position_lines] + [(sig.name, "ho_ten")]
+    widest = max(geometry.text_mm(text, element, profile) for text, element in lines)
+    return widest + 2 * rules.HEADER_FIT_SLACK_MM
+
+
 def _group(entry: NhomNoiNhan, column_mm: float, profile: Profile) -> RecipientGroup:
     note = _note(entry.ghi_chu)
     note_mm = max(geometry.text_mm(note, "noi_nhan_ghi_chu", profile) + rules.HEADER_FIT_SLACK_MM, rules.NOTE_MIN_MM)

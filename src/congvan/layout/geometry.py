@@ -37,6 +37,16 @@ def page(left_needed_mm: float = 0.0, right_wanted_mm: float = 0.0, profile: Pro
     )
 
 
+def signature_columns(left_wanted_mm: float, right_needed_mm: float) -> tuple[float, float]:
+    """The Nơi nhận | signer columns: the Mẫu's measure (SIGNATURE_LEFT_FRACTION of the
+    text width), widened up to SIGNATURE_LEFT_FRACTION_MAX for a recipient line that
+    would otherwise break, as long as the signer's column keeps its longest line."""
+    base = round(rules.TEXT_WIDTH_MM * rules.SIGNATURE_LEFT_FRACTION, 1)
+    widest = min(rules.TEXT_WIDTH_MM * rules.SIGNATURE_LEFT_FRACTION_MAX, rules.TEXT_WIDTH_MM - right_needed_mm)
+    left = round(max(base, min(left_wanted_mm, widest)), 1)
+    return left, round(rules.TEXT_WIDTH_MM - left, 1)
+
+
 def header_band_max_mm() -> float:
     return rules.TEXT_WIDTH_MM + sum(rules.HEADER_OVERHANG_MAX_MM)
 
