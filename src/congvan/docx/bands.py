@@ -96,8 +96,11 @@ def fit_signature_table(xml: str, default: Page, fitted: Page) -> str:
     start = xml.rfind("<w:tbl>", 0, at)
     cell = '<w:tcW w:w="{}" w:type="dxa"/>'
     head, tail = xml[:start], xml[start:]
+    # every row of the band (a long Nơi nhận continues in a second row); nested group tables
+    # and what follows (copy block, appendices: added later) have widths of their own
     tail = tail.replace(grid, f'<w:gridCol w:w="{fl}"/><w:gridCol w:w="{fr}"/>', 1)
-    tail = tail.replace(cell.format(dl), cell.format(fl), 1).replace(cell.format(dr), cell.format(fr), 1)
+    tail = tail.replace(cell.format(dl), cell.format("LEFT")).replace(cell.format(dr), cell.format(fr))
+    tail = tail.replace(cell.format("LEFT"), cell.format(fl))
     return head + tail
 
 
@@ -116,8 +119,8 @@ def group_xml(g: RecipientGroup) -> str:
     brace = ooxml.brace_paragraph("noi_nhan_ghi_chu", rules.BRACE_CHAR, g.item_lines * rules.BRACE_PT_PER_LINE,
                                   rules.BRACE_SCALE_PERCENT, height)
     return (ooxml.table_open(g.widths_mm) + ooxml.row_open()
-            + ooxml.cell(items_mm, items, "center") + ooxml.cell(brace_mm, brace, "center")
-            + ooxml.cell(note_mm, _p("noi_nhan_ghi_chu", g.note), "center") + "</w:tr></w:tbl>")
+            + ooxml.cell(items_mm, items, valign="center") + ooxml.cell(brace_mm, brace, valign="center")
+            + ooxml.cell(note_mm, _p("noi_nhan_ghi_chu", g.note), valign="center") + "</w:tr></w:tbl>")
 
 
 def noi_nhan_block(recipients: list[Recipient | RecipientGroup]) -> str:

@@ -77,9 +77,16 @@ TAGS: dict[str, Tag] = {
                           " và ô 12 (ô 9b, 12)", "Nơi nhận as offices draw it: the lines, groups under a brace with"
                           " their note, the Lưu line with ô 12 (ô 9b, 12)",
                           ("noi_nhan", "nhu_tren", "luu", "nguoi_soan_thao", "kieu_o12")),
+    "noi_nhan_more_block": Tag("paragraphs", "Phần tiếp của Nơi nhận dài, ở hàng sau có thể sang trang (như noi_nhan_block)",
+                               "the rest of a long Nơi nhận, in the following row that may break across pages"
+                               " (as noi_nhan_block)", ("noi_nhan",)),
     "noi_nhan": Tag("lines", "Các dòng Nơi nhận, có '- ' và dấu câu, cả dòng Lưu (ô 9b)",
                     "the recipient lines, dashes and punctuation included, the Lưu line last (ô 9b)",
                     ("noi_nhan", "luu", "nguoi_soan_thao")),
+    "noi_nhan_more": Tag("lines", "Các dòng Nơi nhận còn lại của danh sách dài, ở hàng sau của bảng chữ ký, được"
+                         " sang trang; mẫu không có thẻ này thì mọi dòng ở noi_nhan (ô 9b)",
+                         "the rest of a long recipient list, in the signature band's next row, which may break"
+                         " across pages; without this tag every line goes in noi_nhan (ô 9b)"),
     "authority_lines": Tag("lines", "Quyền hạn, chức vụ người ký: 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC' (ô 7a)",
                            "the signer's authority and position lines (ô 7a)", ("nguoi_ky",)),
     "signature_gap": Tag("paragraphs", "Chỗ ký và đóng dấu, hoặc ảnh chữ ký và dấu (ô 7c, 8)",
@@ -104,6 +111,7 @@ TAGS: dict[str, Tag] = {
 #: templates use the fragments; one drawn by hand in Word may use the pieces).
 FRAGMENTS: dict[str, tuple[str, ...]] = {
     "noi_nhan_block": ("noi_nhan",),
+    "noi_nhan_more_block": ("noi_nhan_more",),
 }
 
 

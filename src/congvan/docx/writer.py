@@ -24,8 +24,8 @@ def template_path(mau: str) -> Path:
 
 
 def _para_xml(p: Para) -> str:
-    indent = ooxml.ind(left=p.left_mm, hanging=p.hanging_mm, first_line=p.first_line_mm) + ooxml.jc(p.align)
-    return ooxml.paragraph(p.element, p.spans, indent)
+    props = ooxml.keep_next(p.keep) + ooxml.ind(left=p.left_mm, hanging=p.hanging_mm, first_line=p.first_line_mm)
+    return ooxml.paragraph(p.element, p.spans, props + ooxml.jc(p.align))
 
 
 def _paras(paras: list[Para]) -> Markup:
@@ -88,7 +88,9 @@ def context(view: DocumentView) -> dict:
     ctx = {
         # Nơi nhận as drawn (groups under a brace are nested tables): a whole fragment;
         # "noi_nhan" below gives the same lines as text, for templates that loop over them.
-        "noi_nhan_block": Markup(bands.noi_nhan_block(view.recipients)),
+        "noi_nhan_block": Markup(bands.noi_nhan_block(view.recipients[:view.noi_nhan_split])),
+        "noi_nhan_more_block": Markup(bands.noi_nhan_block(view.recipients[view.noi_nhan_split:])
+                                      if view.noi_nhan_split is not None else ""),
         "parent_lines": h.parent_lines,
         "issuer_lines": h.issuer_lines,
         "rule_agency": Markup(ooxml.rule_paragraph(RULE_STYLE, left, h.issuer_rule.length_mm)),
@@ -100,7 +102,8 @@ def context(view: DocumentView) -> dict:
         "subject_cong_van": bands.with_breaks(h.subject_cong_van or ""),
         "kinh_gui": _paras(view.kinh_gui),
         "body": _paras(view.body),
-        "noi_nhan": view.noi_nhan,
+        "noi_nhan": view.noi_nhan[:view.noi_nhan_split],
+        "noi_nhan_more": view.noi_nhan[view.noi_nhan_split:] if view.noi_nhan_split is not None else [],
         "authority_lines": s.authority_lines,
         "signature_gap": Markup(_signature_gap(s, geo.signature_columns[1])),
         "secretary_gap": Markup(ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES),
@@ -187,7 +190,12 @@ def _appendix_xml(a: Appendix, geo) -> str:
 
 def render_view(view: DocumentView, template_file: str | Path | None = None) -> bytes:
     tpl = template.load(template_file or template_path(view.mau))
-    parts = tpl.render(context(view))
+    ctx = context(view)
+    if "noi_nhan_more" not in tpl.used:  # a template made before the band could split: one list
+        ctx["noi_nhan"], ctx["noi_nhan_more"] = view.noi_nhan, []
+    if "noi_nhan_more_block" not in tpl.used:
+        ctx["noi_nhan_block"], ctx["noi_nhan_more_block"] = Markup(bands.noi_nhan_block(view.recipients)), Markup("")
+    parts = tpl.render(ctx)
     xml = bands.fit_header_table(parts["word/document.xml"].decode("utf-8"), page_geometry(), view.page)
     parts["word/document.xml"] = bands.fit_signature_table(xml, page_geometry(), view.page).encode("utf-8")
     if view.confirmation:

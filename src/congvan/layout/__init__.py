@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..model import VanBan
-from . import appendix, body, closing, copy, geometry, header, mau
+from . import appendix, body, closing, copy, geometry, header, mau, pagination
 from .view import DocumentView, Para, Rule
 
 
@@ -37,6 +37,7 @@ def lay_out(doc: VanBan) -> DocumentView:
         noi_nhan=[r.text for r in recipients],
         recipients=recipients,
         signature=signature,
+        noi_nhan_split=pagination.recipients_split([r.text for r in recipients], signature, page, profile),
         page=page,
         appendices=appendix.appendices(doc),
         contact_lines=closing.contact_lines(doc),
