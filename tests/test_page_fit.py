@@ -368,3 +368,25 @@ def test_nơi_nhan_column_is_the_mau_measure_and_widens_so_a_recipient_line_does
     too_long = "Bộ trưởng Bộ Công an, Phó Trưởng ban Thường trực Ban Chỉ đạo 138/CP, Ban Chỉ đạo phòng, chống tội phạm"
     document, _ = render(tmp_path, cong_van(noi_nhan=[too_long]), "c.docx")
     assert grid_mm(signature_table(document))[0] == pytest.approx(base, abs=0.1)  # it wraps anyway
+
+
+def test_an_agency_profile_sets_the_o12_style_and_the_kinh_gui_and_noi_nhan_habits(tmp_path):
+    """Issue 14.7 fills VanBan fields: the house style of points 3–5 is declared once per agency."""
+    (tmp_path / "co_quan.yaml").write_text(
+        "co_quan_ban_hanh: {ten: Trường Đại học Công Thương Thành phố Hồ Chí Minh, viet_tat: HUIT}\n"
+        "dia_danh: Thành phố Hồ Chí Minh\nkieu_o12: don-vi\nnhu_tren: nhu-tren\nkinh_gui_mot_noi: thut-le\n"
+        "noi_nhan:\n  - {nhom: [Bộ Công Thương, Bộ Giáo dục và Đào tạo], ghi_chu: để b/c}\n"
+        "luu: {don_vi: [ĐT]}\nnguoi_soan_thao: {ky_hieu: bnt}\n"
+        "nguoi_ky: {hieu-truong: {chuc_vu: Hiệu trưởng, ho_ten: Nguyễn Văn An}}\n", encoding="utf-8")
+    (tmp_path / "form.yaml").write_text(
+        "loai: cong-van\ndon_vi_soan_thao: ĐT\nngay: 25/11/2025\ntrich_yeu: tổ chức kỳ thi\n"
+        "kinh_gui: [Sở Giáo dục và Đào tạo]\nnoi_dung: [Trân trọng./.]\nnoi_nhan: [Các khoa thuộc Trường]\n",
+        encoding="utf-8")
+    document, _ = render(tmp_path, congvan.load(tmp_path / "form.yaml"))
+    cell = signature_table(document).rows[0].cells[0]
+    assert [p.text for p in cell.paragraphs] == ["Nơi nhận:", "- Như trên;", "- Các khoa thuộc Trường;",
+                                                 "- Lưu: VT, ĐT(bnt)."]
+    assert [c.text for c in cell.tables[0].rows[0].cells][1:] == ["}", "(để\u00a0b/c)"]
+    (p,) = kinh_gui_paragraphs(document)
+    assert p.style.style_id == "kinh_gui"  # the agency prints its one addressee from the Mẫu's indent
+    assert agency_lines(header_table(document)) == ["TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG", "THÀNH PHỐ HỒ CHÍ MINH"]
