@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import warnings
 from pathlib import Path
 
+from ..errors import LayoutWarning
 from ..files import STDIO
 from . import _common
 from ._common import cannot_write, print_problems, say
@@ -72,7 +74,10 @@ def render_one(args: argparse.Namespace, form) -> int:
     doc = form.model(VanBan)
     docx = output.with_name(f".{output.stem}.congvan-tmp.docx") if pdf_only else output
     try:
-        paths = render_files(doc, docx, template=args.template)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", LayoutWarning)
+            paths = render_files(doc, docx, template=args.template)
+        print_layout_warnings(caught)
         if office:
             pdfs = to_pdfs(office, paths, pdf_only, output)
     except OSError as exc:
@@ -115,6 +120,16 @@ def render_to_stdout(args: argparse.Namespace, form) -> int:
         return 2
     write_atomic(STDIO, writer.render_view(view, args.template))
     return 0
+
+
+def print_layout_warnings(caught) -> None:
+    """A line the layout could not fit, on stderr in both languages; the file is written."""
+    for item in caught:
+        w = item.message
+        if isinstance(w, LayoutWarning):
+            print(f"Cảnh báo / warning: {w.where}: {w.vi} / {w.en}", file=sys.stderr)
+        else:
+            warnings.showwarning(item.message, item.category, item.filename, item.lineno)
 
 
 def _office(pdfa: bool = False):
