@@ -740,7 +740,8 @@ def recipient(doc: VanBan) -> str:
                   doc.giay_moi and doc.giay_moi.kinh_moi,
                   doc.gioi_thieu and doc.gioi_thieu.ong_ba,
                   doc.nghi_phep and doc.nghi_phep.ong_ba,
-                  getattr(first_recipient, "ten", first_recipient)]
+                  getattr(first_recipient, "ten", None) or (first_recipient.nhom[0] if hasattr(first_recipient, "nhom")
+                                                             else first_recipient)]
     text = " ".join(next((c for c in candidates if c), "").split())
     if len(text) <= RECIPIENT_CHARS:
         return text

@@ -85,6 +85,9 @@ CASES: dict[str, str | bytes] = {
     "json-loi.json": json.dumps(form())[:-20],
     "csv-cp1258.csv": "so;ten\n1;Văn thư\n".encode("cp1258"),
     "csv-thieu-cot.csv": "so\n1\n",
+    # Nơi nhận and ô 12 (issue 14)
+    "nhom-mot-noi.yaml": dump(form(noi_nhan=[{"nhom": ["Bộ Nội vụ"], "ghi_chu": "để b/c"}, "Các phòng"])),
+    "kieu-o12-la.yaml": dump(form(kieu_o12="don-vi-ngoac", nguoi_soan_thao={"ky_hieu": "bnt"})),
     # agency profiles (co_quan.yaml): a form that leaves the agency to its profile, and bad profiles
     "ho-so-truong-la.yaml": dump({"loai": "cong-van", "ho_so": "co-quan-truong-la.yaml",
                                   **form(loai=None, co_quan_ban_hanh=None, dia_danh=None, nguoi_ky=None)}),

@@ -9,7 +9,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from ._common import cannot_write, print_problems
+from ._common import cannot_write, print_problems, say
 
 ORDER = 15
 
@@ -48,5 +48,5 @@ def run(args: argparse.Namespace) -> int:
         print_problems(exc)
         return 2
     for path in made:
-        print(f"Đã tạo / written: {path}")
+        say(f"Đã tạo / written: {path}")
     return 0

@@ -9,10 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import warnings
 from pathlib import Path
 
+from ..errors import LayoutWarning
 from ..files import STDIO
-from ._common import cannot_write, print_problems
+from . import _common
+from ._common import cannot_write, print_problems, say
 
 ORDER = 10
 
@@ -71,7 +74,10 @@ def render_one(args: argparse.Namespace, form) -> int:
     doc = form.model(VanBan)
     docx = output.with_name(f".{output.stem}.congvan-tmp.docx") if pdf_only else output
     try:
-        paths = render_files(doc, docx, template=args.template)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", LayoutWarning)
+            paths = render_files(doc, docx, template=args.template)
+        print_layout_warnings(caught)
         if office:
             pdfs = to_pdfs(office, paths, pdf_only, output)
     except OSError as exc:
@@ -86,7 +92,7 @@ def render_one(args: argparse.Namespace, form) -> int:
         print(f"Lưu ý: {marks} được in nguyên văn; dùng --each DANH_SACH.csv để điền"
               f" / note: {marks} printed as they stand; use --each LIST.csv to fill them in", file=sys.stderr)
     for path in (pdfs if pdf_only else paths + (pdfs if office else [])):
-        print(f"Đã tạo / written: {path}")
+        say(f"Đã tạo / written: {path}")
     return 0
 
 
@@ -114,6 +120,16 @@ def render_to_stdout(args: argparse.Namespace, form) -> int:
         return 2
     write_atomic(STDIO, writer.render_view(view, args.template))
     return 0
+
+
+def print_layout_warnings(caught) -> None:
+    """A line the layout could not fit, on stderr in both languages; the file is written."""
+    for item in caught:
+        w = item.message
+        if isinstance(w, LayoutWarning):
+            print(f"Cảnh báo / warning: {w.where}: {w.vi} / {w.en}", file=sys.stderr)
+        else:
+            warnings.showwarning(item.message, item.category, item.filename, item.lineno)
 
 
 def _office(pdfa: bool = False):
@@ -173,7 +189,7 @@ def summary(results: list, outdir: Path) -> int:
     a file could not be written, 2 when a row was wrong, 0 when all went well."""
     failed = [r for r in results if not r.ok]
     written = len(results) - len(failed)
-    print(f"Đã tạo {written}/{len(results)} văn bản trong {outdir}"
+    say(f"Đã tạo {written}/{len(results)} văn bản trong {outdir}"
           f" / written {written} of {len(results)} documents to {outdir}", file=sys.stderr)
     if not failed:
         return 0
@@ -194,7 +210,7 @@ class Progress:
 
     def __init__(self, total: int, stream=None):
         self.stream = stream or sys.stderr
-        self.tty = self.stream.isatty()
+        self.tty = self.stream.isatty() and not _common.QUIET
         self.total, self.done, self.failed = total, 0, 0
         self.start = self.drawn = time.monotonic()
 
@@ -203,7 +219,7 @@ class Progress:
         self.failed += not result.ok
         if not self.tty:
             if result.ok:
-                print(f"Đã tạo / written: {result.path}")
+                say(f"Đã tạo / written: {result.path}")
             else:
                 print(f"dòng {result.row.line} / row {result.row.line}: không tạo được / not created",
                       file=self.stream)

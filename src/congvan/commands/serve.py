@@ -100,7 +100,9 @@ def run(args: argparse.Namespace) -> int:
     config = uvicorn.Config("congvan.server.app:app_from_env", factory=True, host=args.host, port=args.port,
                             workers=args.workers, log_level=args.log_level, server_header=False,
                             timeout_graceful_shutdown=10, **uvicorn_options(settings))
-    print(f"congvan: http://{args.host}:{args.port}/ (Ctrl+C để dừng / to stop)", file=sys.stderr)
+    from ._common import say
+
+    say(f"congvan: http://{args.host}:{args.port}/ (Ctrl+C để dừng / to stop)", file=sys.stderr)
     return _serve(config)
 
 

@@ -26,7 +26,7 @@ import jinja2
 from ..errors import Problem, TemplateError
 from . import template_check
 from .package import TEMPLATED_PARTS
-from .tags import TAGS
+from .tags import TAGS, covered
 
 _ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 #: A tag left broken by editing in Word: XML inside {{ }} after patching.
@@ -59,7 +59,8 @@ class Template:
 
     def _keeps_everything(self, context: dict) -> None:
         """Nothing the document says is silently dropped by a template without its tag."""
-        lost = [name for name in CONTENT_TAGS if context.get(name) and name not in self.used]
+        lost = [name for name in CONTENT_TAGS if context.get(name) and name not in self.used
+                and not covered(name, self.used)]
         if lost:
             raise TemplateError([Problem(
                 path="template", file=str(self.path), code="missing-tag", value=name,

@@ -216,6 +216,8 @@ def _routes(app: FastAPI, settings: Settings, pool: RenderPool) -> None:
         headers = {"Content-Disposition": _disposition(kind, out.file_name), "X-Content-Type-Options": "nosniff"}
         if fmt == "html":
             headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+        if out.warnings:  # lines the layout could not fit: JSON, ASCII-escaped (headers are Latin-1)
+            headers["X-Congvan-Warnings"] = json.dumps(list(out.warnings), ensure_ascii=True)
         return Response(out.content, media_type=out.media_type, headers=headers)
 
     @app.post("/v1/check", tags=["check"], summary="Kiểm tra thể thức tệp DOCX / check a DOCX",
