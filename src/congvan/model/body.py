@@ -31,7 +31,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field
 
 from .. import numbering
 from .rule import Rule, raise_first
-from .thoi_han import Deadline, KhoangThoiGian, parse_deadline
+from .thoi_han import Deadline, parse_deadline
 from .text import Line, Text
 
 
