@@ -71,6 +71,14 @@ def ind(left: float | None = None, right: float | None = None, hanging: float | 
     return f"<w:ind {' '.join(attrs)}/>" if attrs else ""
 
 
+def keep_next(keep: bool | None) -> str:
+    """A paragraph's own keep-with-next, over its style's ("" = the style's).
+    Comes before w:ind in w:pPr, as the schema orders them."""
+    if keep is None:
+        return ""
+    return "<w:keepNext/>" if keep else '<w:keepNext w:val="0"/>'
+
+
 def paragraph(style: str, spans: tuple[Span, ...] | list[Span] = (), indent: str = "") -> str:
     runs = "".join(run(s) for s in spans if s.text)
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{indent}</w:pPr>{runs}</w:p>'
@@ -145,15 +153,17 @@ def table_open(columns_mm: tuple[float, ...], indent_mm: float = 0.0, top_pt: fl
     )
 
 
-def row_open() -> str:
-    return "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+def row_open(cant_split: bool = True) -> str:
+    return "<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>"
 
 
-def cell(width_mm: float, content: str) -> str:
+def cell(width_mm: float, content: str, top_pt: float | None = None) -> str:
+    """A cell; ``top_pt`` overrides the table's top cell margin."""
     # A cell must end with a paragraph, or Word reports the file as damaged.
     if not content.rstrip().endswith("</w:p>"):
         content += "<w:p/>"
-    return f'<w:tc><w:tcPr><w:tcW w:w="{twips(width_mm)}" w:type="dxa"/></w:tcPr>{content}</w:tc>'
+    mar = f'<w:tcMar><w:top w:w="{round(top_pt * 20)}" w:type="dxa"/></w:tcMar>' if top_pt is not None else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{twips(width_mm)}" w:type="dxa"/>{mar}</w:tcPr>{content}</w:tc>'
 
 
 def _borders(pt: float, color: str) -> str:

@@ -10,6 +10,7 @@ list with no titled section passes over the Roman level and starts at ``1.``.
 from __future__ import annotations
 
 from contextvars import ContextVar
+from dataclasses import replace
 
 from .. import inline, numbering, rules, vn
 from ..model import Chuong, DanhSachNhiemVu, Dieu, Gach, Khoan, Muc, Phan, SoTien, VanBan
@@ -92,7 +93,10 @@ def article(block: Dieu, doc: VanBan) -> list[Para]:
     if block.dieu:
         head = Para("dieu", (inline.Span(f"{label} {block.dieu}", bold=True),))
     elif children and isinstance(children[0], str):
-        head = Para("dieu", (inline.Span(label, bold=True), inline.Span(" "), *inline.parse(children.pop(0))))
+        # "Điều 1. text" is a paragraph, not a heading: holding it to the next
+        # chains Điều 1, 2, 3 and the signature onto a new page (issue 14).
+        head = Para("dieu", (inline.Span(label, bold=True), inline.Span(" "), *inline.parse(children.pop(0))),
+                    keep=rules.KEEP_ARTICLE_WITH_TEXT)
     else:
         head = Para("dieu", (inline.Span(label, bold=True),))
     return [head, *blocks(children, Level(numbering.article_levels(*_scheme(doc))), doc)]
@@ -114,7 +118,15 @@ def body(doc: VanBan) -> list[Para]:
     paras.extend(mau.fields_before(doc))
     paras.extend(text_blocks(doc.noi_dung, doc))
     paras.extend(mau.fields_after(doc))
-    return close_with_end_mark(paras)
+    return keep_with_signature(close_with_end_mark(paras))
+
+
+def keep_with_signature(paras: list[Para]) -> list[Para]:
+    """The last body paragraph holds to the signature band, so the band never
+    stands on a page without body text above it (rules.KEEP_LAST_WITH_SIGNATURE)."""
+    if not paras or not rules.KEEP_LAST_WITH_SIGNATURE:
+        return paras
+    return [*paras[:-1], replace(paras[-1], keep=True)]
 
 
 def can_cu_lines(doc: VanBan) -> list[Para]:
@@ -148,4 +160,4 @@ def close_with_end_mark(paras: list[Para]) -> list[Para]:
     if text.endswith(".") and not text.endswith("..."):
         text = text[:-1]
     spans[-1] = inline.Span(text + rules.END_MARK, tail.bold, tail.italic)
-    return [*paras[:-1], Para(last.element, tuple(spans), last.left_mm, last.hanging_mm, last.first_line_mm)]
+    return [*paras[:-1], replace(last, spans=tuple(spans))]

@@ -19,6 +19,10 @@ class Para:
     left_mm: float | None = None  # indents that differ from the element's own
     hanging_mm: float | None = None
     first_line_mm: float | None = None
+    #: keep-with-next when it differs from the element's rule: False for an
+    #: article whose text follows its number (not a heading), True for the
+    #: last body paragraph, held to the signature band (rules.KEEP_*).
+    keep: bool | None = None
 
     @property
     def text(self) -> str:
@@ -139,3 +143,6 @@ class DocumentView:
     e_stamp: str = ""  # ô 14, top right of page 1
     copy: CopyBlock | None = None
     confirmation: list[str] = field(default_factory=list)  # Mẫu 1.10, lower left
+    #: Nơi nhận lines beside the signer; the rest continue in a band row that
+    #: may break across pages (layout/pagination.py).  None: all beside the signer.
+    noi_nhan_split: int | None = None

@@ -27,6 +27,13 @@ from .text import Code, Line, Text
 #: A trích yếu is "ngắn gọn" (Phụ lục I §II.5); real ones run 50–250 characters.
 MAX_SUBJECT_CHARS = 500
 
+#: How a missing part is reported, when it has words of its own.
+_MISSING_PART = {
+    "tham_quyen": ("missing-authority",
+                   "Quyết định, nghị quyết cần dòng thẩm quyền ban hành (tham_quyen), ví dụ 'Chủ tịch Ủy ban nhân dân"
+                   " tỉnh' (Mẫu 1.1–1.3) / a quyết định or nghị quyết needs its authority line (tham_quyen)"),
+}
+
 _AUTHORITY_FIELDS = ("thay_mat", "thua_lenh", "thua_uy_quyen", "ky_thay", "quyen")
 
 
@@ -283,24 +290,38 @@ class VanBan(_Model):
         return self
 
     def cross_field_rules(self) -> Iterator[Rule]:
-        """The rules that compare fields, each reported at the field to change.
-        Those that need no document type come first: on raw data (see
-        congvan.validation) an unknown type stops only the rest."""
+        """The rules that compare fields, each reported at the field to change."""
+        for check in self.rule_checks():
+            yield from check()
+
+    def rule_checks(self) -> list:
+        """The rules in independent groups: on raw data (congvan.validation) a group
+        that cannot read a wrong field is skipped, the others still run."""
+        return [self._ky_hieu_parts, self._has_body, self._task_table, self._kind_rules, self._type_parts,
+                self._numbering_rules]
+
+    def _ky_hieu_parts(self) -> Iterator[Rule]:
         if self.ky_hieu is None and not self.co_quan_ban_hanh.viet_tat:
             yield Rule("missing-abbreviation",
                        "Cần chữ viết tắt của cơ quan ban hành (co_quan_ban_hanh.viet_tat) để ghép ký hiệu"
                        " / the issuing agency's abbreviation (co_quan_ban_hanh.viet_tat) is needed to compose the"
                        " ký hiệu", "co_quan_ban_hanh.viet_tat")
+
+    def _has_body(self) -> Iterator[Rule]:
         if not self.noi_dung and not (self.giay_moi or self.gioi_thieu or self.nghi_phep or self.bien_ban):
             yield Rule("empty-body", "Văn bản chưa có nội dung (noi_dung) / the document has no body (noi_dung)",
                        "noi_dung")
+
+    def _task_table(self) -> Iterator[Rule]:
         for index, appendix in enumerate(self.phu_luc):
             if appendix.bang_nhiem_vu and not self.tasks():
                 yield Rule("task-table-without-tasks",
                            "Bảng nhiệm vụ trong phụ lục (phu_luc) cần các nhiệm vụ trong nội dung (nhiem_vu)"
                            " / the task table of an appendix (phu_luc) needs tasks (nhiem_vu) in the body",
                            f"phu_luc[{index}].bang_nhiem_vu")
-                break
+                return
+
+    def _kind_rules(self) -> Iterator[Rule]:
         kind = self.doc_type
         if kind.slug not in doctypes.NO_SUBJECT and not self.trich_yeu:
             yield Rule("missing-subject", f"{kind.name} phải có trích yếu (trich_yeu) (Phụ lục I §II.5)"
@@ -308,34 +329,23 @@ class VanBan(_Model):
         if kind.slug == "cong-van" and not self.kinh_gui:
             yield Rule("missing-addressees", "Công văn phải có Kính gửi (kinh_gui) (Phụ lục I §II.9.a)"
                        " / a công văn needs addressees (kinh_gui)", "kinh_gui")
-        yield from self._type_parts(kind.slug)
-        yield from self._numbering_rules()
         if not kind.abbreviation and self.ky_hieu is None and not self.don_vi_soan_thao:
             yield Rule("missing-drafting-unit",
                        "Ký hiệu công văn gồm viết tắt cơ quan và đơn vị soạn thảo: cần don_vi_soan_thao"
                        " (Phụ lục I §II.3) / a công văn's ký hiệu needs the drafting unit (don_vi_soan_thao)",
                        "don_vi_soan_thao")
 
-    def _type_parts(self, slug: str) -> Iterator[Rule]:
-        """Parts that belong to one type only, and parts a type cannot do without."""
-        owners = {"giay_moi": "giay-moi", "gioi_thieu": "giay-gioi-thieu", "bien_ban": "bien-ban",
-                  "nghi_phep": "giay-nghi-phep", "dien_gui": "cong-dien"}
-        for field, owner in owners.items():
-            if getattr(self, field) is not None and slug != owner:
-                yield Rule("part-of-other-type", f"Trường {field} chỉ dùng cho loại {owner} (đang là {slug})"
-                           f" / field {field} belongs to type {owner} only (this is {slug})", field)
-        if slug in ("quyet-dinh", "nghi-quyet") and not self.tham_quyen:
-            yield Rule("missing-authority",
-                       "Quyết định, nghị quyết cần dòng thẩm quyền ban hành (tham_quyen), ví dụ 'Chủ tịch Ủy ban nhân"
-                       " dân tỉnh' (Mẫu 1.1–1.3) / a quyết định or nghị quyết needs its authority line (tham_quyen)",
-                       "tham_quyen")
-        if self.kem_theo is not None and slug != "quyet-dinh":
-            yield Rule("part-of-other-type", "Văn bản kèm theo (kem_theo) chỉ dùng cho quyết định (Mẫu 1.3)"
-                       " / an attached text (kem_theo) belongs to a quyết định", "kem_theo")
-        required = {"bien-ban": "bien_ban", "cong-dien": "dien_gui"}
-        if slug in required and getattr(self, required[slug]) is None:
-            yield Rule("missing-part", f"{self.doc_type.name} cần trường {required[slug]}"
-                       f" / a {slug} needs {required[slug]}", required[slug])
+    def _type_parts(self) -> Iterator[Rule]:
+        """Parts that belong to some types only, and parts a type cannot do without (doctypes.OWN_PARTS)."""
+        slug = self.doc_type.slug
+        for field, owners in doctypes.OWN_PARTS.items():
+            if getattr(self, field) is not None and slug not in owners:
+                yield Rule("part-of-other-type", f"Trường {field} chỉ dùng cho loại {', '.join(owners)} (đang là"
+                           f" {slug}) / field {field} belongs to type {', '.join(owners)} only (this is {slug})", field)
+        for field in doctypes.REQUIRED_PARTS.get(slug, ()):
+            if not getattr(self, field):
+                yield Rule(*_MISSING_PART.get(field, ("missing-part", f"{self.doc_type.name} cần trường {field}"
+                                                      f" / a {slug} needs {field}")), field)
 
     @property
     def scheme(self) -> str:
