@@ -5,9 +5,9 @@ from .dates import Ngay
 from .danh_so import CapSo, DanhSo
 from .thoi_han import KhoangThoiGian
 from .parts import BanSao, BienBan, GiayMoi, GioiThieu, LienHe, NghiPhep, NguoiKyBienBan, VanBanKemTheo
-from .document import CoQuan, Luu, NguoiKy, NguoiSoanThao, NoiNhan, PhuLuc, VanBan
+from .document import CoQuan, Luu, NguoiKy, NguoiSoanThao, NhomNoiNhan, NoiNhan, PhuLuc, VanBan
 
 __all__ = [
     "BanSao", "BienBan", "CapSo", "DanhSo", "KhoangThoiGian", "GiayMoi", "GioiThieu", "LienHe", "NghiPhep", "NguoiKyBienBan", "VanBanKemTheo", "Block", "Chuong", "CoQuan", "Dieu", "Phan", "DanhSachNhiemVu", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
-    "NguoiSoanThao", "NhiemVu", "NhomCoQuan", "NoiNhan", "PhuLuc", "SoTien", "VanBan", "walk",
+    "NguoiSoanThao", "NhiemVu", "NhomCoQuan", "NhomNoiNhan", "NoiNhan", "PhuLuc", "SoTien", "VanBan", "walk",
 ]
