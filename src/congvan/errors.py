@@ -104,6 +104,7 @@ CODES: dict[str, tuple[str, str]] = {
                            "not a regular file (a device, a FIFO, a folder)"),
     "output-refused": ("Không ghi vào đó: tệp đầu vào, thiết bị hoặc tệp chỉ đọc",
                        "not written there: an input, a device or a read-only file"),
+    "yaml-tag": ("Thẻ YAML không được dùng (!foo, !!timestamp …)", "a YAML tag that is not allowed (!foo, !!timestamp …)"),
     "number-too-large": ("Số quá lớn hoặc không hữu hạn", "a number too large or not finite"),
     # one field
     "missing": ("Thiếu trường bắt buộc", "a required field is missing"),

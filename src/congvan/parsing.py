@@ -196,7 +196,7 @@ class _Builder:
         raise problem(self.name, f"Thẻ YAML {tag} không được dùng trong biểu mẫu: ghi giá trị như văn bản thường"
                       " (ngày: \"15/7/2025\")",
                       f"the YAML tag {tag} is not allowed in a form: write the value as plain text"
-                      " (dates: \"15/7/2025\")", *_at(node), join_path(path), code="syntax")
+                      " (dates: \"15/7/2025\")", *_at(node), join_path(path), code="yaml-tag")
 
     def _mapping(self, node: yaml.MappingNode, path: list, depth: int) -> dict:
         self.constructor.flatten_mapping(node)  # resolves "<<" merge keys
