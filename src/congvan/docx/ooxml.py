@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from .. import rules
 from ..inline import Span
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -50,9 +51,20 @@ def text_xml(text: str) -> str:
 
 
 def run(span: Span) -> str:
+    if span.note:
+        return note_reference(span)
     props = ("<w:b/><w:bCs/>" if span.bold else "") + ("<w:i/><w:iCs/>" if span.italic else "")
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f"<w:r>{rpr}{text_xml(span.text)}</w:r>"
+
+
+def note_reference(span: Span) -> str:
+    """A footnote's number in the text: Word numbers the reference itself; a
+    note referenced again repeats its number as superscript text."""
+    style = f'<w:rPr><w:rStyle w:val="{rules.FOOTNOTE_REFERENCE_STYLE}"/></w:rPr>'
+    if span.repeat:
+        return f"<w:r>{style}<w:t>{span.number}</w:t></w:r>"
+    return f'<w:r>{style}<w:footnoteReference w:id="{span.number}"/></w:r>'
 
 
 # --- paragraphs ---------------------------------------------------------------
@@ -71,8 +83,16 @@ def ind(left: float | None = None, right: float | None = None, hanging: float | 
     return f"<w:ind {' '.join(attrs)}/>" if attrs else ""
 
 
+def jc(align: str | None) -> str:
+    """A paragraph's own alignment (w:jc), after its indents in w:pPr."""
+    return f'<w:jc w:val="{_JC[align]}"/>' if align else ""
+
+
+_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+
 def paragraph(style: str, spans: tuple[Span, ...] | list[Span] = (), indent: str = "") -> str:
-    runs = "".join(run(s) for s in spans if s.text)
+    runs = "".join(run(s) for s in spans if s.text or s.note)
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{indent}</w:pPr>{runs}</w:p>'
 
 
@@ -149,11 +169,17 @@ def row_open() -> str:
     return "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
 
 
-def cell(width_mm: float, content: str) -> str:
+def cell(width_mm: float, content: str, span: int = 1, merge: str = "", middle: bool = False) -> str:
+    """A table cell: its width; the grid columns it spans; "restart" or
+    "continue" in a vertical merge; centred vertically when middle."""
     # A cell must end with a paragraph, or Word reports the file as damaged.
     if not content.rstrip().endswith("</w:p>"):
         content += "<w:p/>"
-    return f'<w:tc><w:tcPr><w:tcW w:w="{twips(width_mm)}" w:type="dxa"/></w:tcPr>{content}</w:tc>'
+    props = f'<w:tcW w:w="{twips(width_mm)}" w:type="dxa"/>'
+    props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    props += f'<w:vMerge w:val="{merge}"/>' if merge else ""
+    props += '<w:vAlign w:val="center"/>' if middle else ""
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>"
 
 
 def _borders(pt: float, color: str) -> str:
@@ -162,26 +188,49 @@ def _borders(pt: float, color: str) -> str:
                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
 
-def grid_table(columns_mm: tuple[float, ...], header: list[str], rows: list[list[str]], border_pt: float,
-               color: str, padding_mm: float) -> str:
-    """A bordered fixed-layout table whose first row repeats on every page
-    (tblHeader).  header and rows hold each cell's paragraphs as XML."""
+#: A cell of bordered_table: (paragraphs as XML, columns spanned, vMerge "restart"/"continue"/"", centred vertically).
+GridCellXml = tuple[str, int, str, bool]
+
+
+def bordered_table(columns_mm: tuple[float, ...], rows: list[tuple[bool, bool, list[GridCellXml]]], border_pt: float,
+                   color: str, padding_mm: float, centred: bool = False) -> str:
+    """A bordered fixed-layout table.  Each row is (header, cant_split,
+    cells): header rows come first and repeat on every page (tblHeader); a
+    row that cannot split moves whole to the next page (cantSplit).  Widths
+    are in the grid and in every cell (LibreOffice and WPS need both)."""
     total = sum(twips(c) for c in columns_mm)
     grid = "".join(f'<w:gridCol w:w="{twips(c)}"/>' for c in columns_mm)
     pad = twips(padding_mm)
-    head = '<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>' + "".join(
-        cell(w, c) for w, c in zip(columns_mm, header)) + "</w:tr>"
-    body = "".join("<w:tr>" + "".join(cell(w, c) for w, c in zip(columns_mm, row)) + "</w:tr>" for row in rows)
+    body = []
+    for header, cant_split, cells in rows:
+        props = ("<w:tblHeader/>" if header else "") + ("<w:cantSplit/>" if cant_split else "")
+        xml = [f"<w:tr><w:trPr>{props}</w:trPr>" if props else "<w:tr>"]
+        col = 0
+        for content, span, merge, middle in cells:
+            xml.append(cell(sum(columns_mm[col:col + span]), content, span, merge, middle))
+            col += span
+        body.append("".join(xml) + "</w:tr>")
     return (
         "<w:tbl><w:tblPr>"
         f'<w:tblW w:w="{total}" w:type="dxa"/>'
-        f"<w:tblBorders>{_borders(border_pt, color)}</w:tblBorders>"
+        + ('<w:jc w:val="center"/>' if centred else "")
+        + f"<w:tblBorders>{_borders(border_pt, color)}</w:tblBorders>"
         '<w:tblLayout w:type="fixed"/>'
         f'<w:tblCellMar><w:left w:w="{pad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
         ' w:noHBand="1" w:noVBand="1"/>'
-        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{head}{body}</w:tbl>"
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
     )
+
+
+def grid_table(columns_mm: tuple[float, ...], header: list[str], rows: list[list[str]], border_pt: float,
+               color: str, padding_mm: float) -> str:
+    """A bordered table with one header row repeated on every page and rows
+    of single cells (the task table).  header and rows hold each cell's
+    paragraphs as XML."""
+    plain = [(True, True, [(c, 1, "", False) for c in header])]
+    plain += [(False, False, [(c, 1, "", False) for c in row]) for row in rows]
+    return bordered_table(columns_mm, plain, border_pt, color, padding_mm)
 
 
 # --- section --------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import VanBan
-from . import appendix, body, closing, copy, geometry, header, mau
+from . import appendix, body, closing, copy, footnotes, geometry, header, mau
 from .view import DocumentView, Para, Rule
 
 
@@ -19,7 +19,7 @@ def mau_for(doc: VanBan) -> str:
 def lay_out(doc: VanBan) -> DocumentView:
     profile = doc.co_chu
     page = geometry.page()
-    return DocumentView(
+    view = DocumentView(
         mau=mau_for(doc),
         profile=profile.value,
         header=header.header(doc, page, profile),
@@ -36,6 +36,7 @@ def lay_out(doc: VanBan) -> DocumentView:
         confirmation=mau.confirmation(doc),
         meta={"title": (doc.trich_yeu or doc.doc_type.name).replace("\n", " "), "subject": doc.doc_type.name},
     )
+    return footnotes.number(view, doc)
 
 
 __all__ = ["DocumentView", "Para", "Rule", "lay_out", "mau_for"]

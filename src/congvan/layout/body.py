@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from .. import inline, rules, vn
 from ..model import Chuong, DanhSachNhiemVu, Dieu, Gach, Khoan, Muc, NhiemVu, Phan, SoTien, VanBan
 from ..model.body import Block, walk
+from ..model.table import Bang
+from . import table
 from .tasks import assignment_paragraph, group_by_lead, task_detail
 from .view import Para
 
@@ -125,6 +127,8 @@ def blocks(items: list[Block], level: Level, doc: VanBan) -> list[Para]:
         elif isinstance(block, SoTien):
             lead = f"{block.noi_dung} " if block.noi_dung else ""
             out.append(para("noi_dung", lead + vn.so_tien(block.so_tien)))
+        elif isinstance(block, Bang):
+            out.append(table.grid(block, doc.co_chu))
     return out
 
 
@@ -232,10 +236,15 @@ def close_with_end_mark(paras: list[Para]) -> list[Para]:
     if not paras:
         return paras
     last = paras[-1]
+    if not isinstance(last, Para):  # a body ending with a table: the mark on a line of its own
+        return [*paras, Para("noi_dung", (inline.Span(rules.END_MARK),))]
     if last.text.rstrip().endswith(rules.END_MARK):
         return paras
     spans = list(last.spans)
     tail = spans[-1]
+    if tail.note:  # "… hiệu quả[^1]": the mark follows the footnote's number
+        spans.append(inline.Span(rules.END_MARK))
+        return [*paras[:-1], Para(last.element, tuple(spans), last.left_mm, last.hanging_mm, last.first_line_mm)]
     text = tail.text.rstrip()
     if text.endswith(".") and not text.endswith("..."):
         text = text[:-1]

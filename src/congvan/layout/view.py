@@ -19,6 +19,7 @@ class Para:
     left_mm: float | None = None  # indents that differ from the element's own
     hanging_mm: float | None = None
     first_line_mm: float | None = None
+    align: str | None = None  # an alignment that differs from the element's own (a table column's)
 
     @property
     def text(self) -> str:
@@ -94,17 +95,55 @@ class Table:
     rows: tuple[tuple[tuple[Para, ...], ...], ...]
 
 
+@dataclass(frozen=True)
+class GridCell:
+    """A cell of a body table: its paragraphs, the grid columns it spans, and
+    its part in a vertical merge ("restart" on top, "continue" below it)."""
+
+    paras: tuple[Para, ...]
+    cols: int = 1
+    merge: str = ""
+    middle: bool = False  # centred vertically (headings, merged cells)
+
+
+@dataclass(frozen=True)
+class GridRow:
+    cells: tuple[GridCell, ...]
+    header: bool = False  # repeated at the top of every page
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table of the body (``bang``): header rows, body rows, merged cells.
+    A table too wide for a portrait page is printed on a landscape one."""
+
+    widths_mm: tuple[float, ...]
+    rows: tuple[GridRow, ...]
+    cant_split: bool = True
+    landscape: bool = False
+    centred: bool = False  # narrower than the text: centred between the margins
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote: its printed number and its text."""
+
+    number: int
+    spans: tuple[Span, ...]
+
+
 @dataclass
 class Appendix:
     """One appendix, on its own pages with its own page numbers (§III.1)."""
 
     heading: list[Para]  # "Phụ lục I", the title, "(Kèm theo … )"
     rule: Rule  # the short rule under the reference line (Mẫu 2.1)
-    body: list[Para]
+    body: list["Para | Grid"]
     table: Table | None
     landscape: bool
     header: Header | None = None  # a text issued with a quyết định has its own header (Mẫu 1.3)
     separate: bool = False  # Mẫu 2.2: in a file of its own
+    notes: list[Note] = field(default_factory=list)  # footnotes of a separate file
 
 
 @dataclass
@@ -128,7 +167,7 @@ class DocumentView:
     header: Header
     title: Title | None
     kinh_gui: list[Para]
-    body: list[Para]
+    body: list["Para | Grid"]  # a body table (Grid) stands among the paragraphs
     noi_nhan: list[str]  # lines, "- " and punctuation included
     signature: Signature
     page: Page
@@ -138,3 +177,4 @@ class DocumentView:
     e_stamp: str = ""  # ô 14, top right of page 1
     copy: CopyBlock | None = None
     confirmation: list[str] = field(default_factory=list)  # Mẫu 1.10, lower left
+    notes: list[Note] = field(default_factory=list)  # footnotes, in the order of their numbers

@@ -18,6 +18,8 @@ from ..images import read_png
 from ..rules import Profile
 from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
 from .dates import Ngay
+from . import footnote
+from .footnote import ChuThich
 from .parts import BanSao, BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
 from .text import Code, Line, Text
 
@@ -165,6 +167,7 @@ class VanBan(_Model):
     kinh_gui: list[Text] = Field(default_factory=list, description="Kính gửi / addressees")
     can_cu: list[Text] = Field(default_factory=list, description="Căn cứ ban hành / legal bases")
     noi_dung: list[Block] = Field(default_factory=list, description="Nội dung văn bản / the body")
+    chu_thich: ChuThich = Field(default_factory=dict)
     noi_nhan: list[Text | NoiNhan] = Field(default_factory=list, description="Nơi nhận (không gồm dòng Lưu) / recipients")
     luu: Luu = Field(default_factory=Luu, description="Dòng 'Lưu: VT, …' / archive line")
     nguoi_soan_thao: NguoiSoanThao | None = Field(None, description="Ký hiệu người soạn thảo, số bản phát hành (ô 12)")
@@ -268,6 +271,11 @@ class VanBan(_Model):
                 "Ký hiệu công văn gồm viết tắt cơ quan và đơn vị soạn thảo: cần don_vi_soan_thao (Phụ lục I §II.3)"
                 " / a công văn's ký hiệu needs the drafting unit (don_vi_soan_thao)"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _footnotes(self) -> "VanBan":
+        footnote.check(self, self.chu_thich)
         return self
 
     def _type_parts(self, slug: str) -> None:
