@@ -101,18 +101,45 @@ def _widths(table: NoiDungBang, head: list[Placed], body: list[Placed], width: i
     if not auto:
         return tuple(round(g, 1) for g in given), landscape
     left = room - sum(g for g in given if g is not None)
-    want = sum(wanted[i] for i in auto)
-    base = sum(least[i] for i in auto)
     out = list(given)
-    for i in auto:
-        if want <= left:  # everything fits on one line: share the spare room by content
-            out[i] = wanted[i] + (left - want) * wanted[i] / want
-        elif base < left:  # lines wrap: each column keeps its longest word, the rest by content
-            extra = sum(wanted[j] - least[j] for j in auto) or 1.0
-            out[i] = least[i] + (left - base) * (wanted[i] - least[i]) / extra
-        else:  # too narrow even for the longest words: shrink alike
-            out[i] = max(least[i] * max(left, 0.0) / base, _PADDING + rules.TABLE_MIN_COLUMN_MM)
+    for i, w in _share(auto, least, wanted, left).items():
+        out[i] = max(w, _PADDING + rules.TABLE_MIN_COLUMN_MM)
     return _rounded(out, auto[-1], room), landscape
+
+
+def _share(auto: list[int], least: list[float], wanted: list[float], left: float) -> dict[int, float]:
+    """Room for the columns sized from their text.  If all their lines fit,
+    the spare room goes to them by the size of their text; if not, a column
+    whose text wants less than an equal share gets all it wants (a date or a
+    name never wraps for the sake of a long column), and the long columns
+    keep their longest word and share the rest."""
+    out: dict[int, float] = {}
+    rest, room = list(auto), left
+    while rest:
+        want = sum(wanted[i] for i in rest)
+        if want <= left:
+            return {**out, **{i: wanted[i] + (left - want) * wanted[i] / want for i in rest}}
+        fair = left / len(rest)
+        small = [i for i in rest if wanted[i] <= fair]
+        if not small:
+            break
+        for i in small:
+            out[i] = wanted[i]
+            left -= wanted[i]
+        rest = [i for i in rest if i not in small]
+    if out and sum(least[i] for i in rest) > left:  # the short columns took too much: no favours
+        return _wrapped(auto, least, wanted, room)
+    return {**out, **_wrapped(rest, least, wanted, left)}
+
+
+def _wrapped(columns: list[int], least: list[float], wanted: list[float], left: float) -> dict[int, float]:
+    """Columns whose lines wrap: each keeps its longest word, the rest of the
+    room by how much more its text wants."""
+    base = sum(least[i] for i in columns)
+    if base >= left:  # too narrow even for the longest words: shrink alike
+        return {i: least[i] * max(left, 0.0) / base for i in columns}
+    extra = sum(wanted[i] - least[i] for i in columns) or 1.0
+    return {i: least[i] + (left - base) * (wanted[i] - least[i]) / extra for i in columns}
 
 
 def _rounded(widths: list[float], last_auto: int, room: float) -> tuple[float, ...]:
