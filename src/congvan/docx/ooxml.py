@@ -172,10 +172,14 @@ def row_open() -> str:
 def cell(width_mm: float, content: str, span: int = 1, merge: str = "", middle: bool = False) -> str:
     """A table cell: its width; the grid columns it spans; "restart" or
     "continue" in a vertical merge; centred vertically when middle."""
+    return _tc(twips(width_mm), content, span, merge, middle)
+
+
+def _tc(width: int, content: str, span: int = 1, merge: str = "", middle: bool = False) -> str:
     # A cell must end with a paragraph, or Word reports the file as damaged.
     if not content.rstrip().endswith("</w:p>"):
         content += "<w:p/>"
-    props = f'<w:tcW w:w="{twips(width_mm)}" w:type="dxa"/>'
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     props += f'<w:vMerge w:val="{merge}"/>' if merge else ""
     props += '<w:vAlign w:val="center"/>' if middle else ""
@@ -198,8 +202,9 @@ def bordered_table(columns_mm: tuple[float, ...], rows: list[tuple[bool, bool, l
     cells): header rows come first and repeat on every page (tblHeader); a
     row that cannot split moves whole to the next page (cantSplit).  Widths
     are in the grid and in every cell (LibreOffice and WPS need both)."""
-    total = sum(twips(c) for c in columns_mm)
-    grid = "".join(f'<w:gridCol w:w="{twips(c)}"/>' for c in columns_mm)
+    widths = [twips(c) for c in columns_mm]
+    total = sum(widths)
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     pad = twips(padding_mm)
     body = []
     for header, cant_split, cells in rows:
@@ -207,7 +212,8 @@ def bordered_table(columns_mm: tuple[float, ...], rows: list[tuple[bool, bool, l
         xml = [f"<w:tr><w:trPr>{props}</w:trPr>" if props else "<w:tr>"]
         col = 0
         for content, span, merge, middle in cells:
-            xml.append(cell(sum(columns_mm[col:col + span]), content, span, merge, middle))
+            # A merged cell is exactly as wide as the grid columns it covers.
+            xml.append(_tc(sum(widths[col:col + span]), content, span, merge, middle))
             col += span
         body.append("".join(xml) + "</w:tr>")
     return (

@@ -92,8 +92,10 @@ def _text_width(landscape: bool) -> float:
 
 def _widths(table: NoiDungBang, head: list[Placed], body: list[Placed], width: int,
             profile: Profile) -> tuple[tuple[float, ...], bool]:
-    given = [None] * (width - len(table.cot)) + [c.rong for c in table.cot] if table.cot else [None] * width
     least, wanted = _wants(head, body, width, profile)
+    own = [c.rong for c in table.cot] if table.cot else [None] * table.columns
+    # The numbering column is as wide as its widest number or heading, never stretched.
+    given = [round(wanted[0], 1), *own] if width > table.columns else own
     floor = sum(g if g is not None else least[i] for i, g in enumerate(given))
     landscape = table.trang_ngang if table.trang_ngang is not None else floor > rules.TEXT_WIDTH_MM + 0.05
     room = _text_width(landscape)

@@ -120,13 +120,13 @@ class NoiDungBang(_Model):
     @model_validator(mode="after")
     def _grid_fits(self) -> "NoiDungBang":
         width = self.columns
-        for part in ("dau", "dong"):
-            place(getattr(self, part), width, part)
         if self.cot and len(self.cot) != width:
             raise ValueError(
-                f"cot: bảng có {width} cột nhưng khai báo {len(self.cot)} cột / cot: the table has {width}"
-                f" columns but {len(self.cot)} are declared"
+                f"cot: dòng đầu của bảng có {width} cột nhưng khai báo {len(self.cot)} cột / cot: the table's"
+                f" first row has {width} columns but {len(self.cot)} are declared"
             )
+        for part in ("dau", "dong"):
+            place(getattr(self, part), width, part)
         given = sum(c.rong or 0 for c in self.cot)
         if given > rules.LANDSCAPE_TEXT_WIDTH_MM:
             raise ValueError(
@@ -139,9 +139,7 @@ class NoiDungBang(_Model):
     @property
     def columns(self) -> int:
         """Columns of the clerk's own grid (the numbering column not counted):
-        from ``cot``, else the first header row, else the first body row."""
-        if self.cot:
-            return len(self.cot)
+        as many as the first row fills, the first header row or else the first body row."""
         first = self.dau[0] if self.dau else self.dong[0]
         return sum(_span(c)[0] for c in first)
 
