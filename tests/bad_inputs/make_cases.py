@@ -59,7 +59,16 @@ CASES: dict[str, str | bytes] = {
     "ky-hieu-co-dau-cach.yaml": dump(form(ky_hieu="SNV VP")),
     "tm-tuq.yaml": dump(form(nguoi_ky={"thua_uy_quyen": "Giám đốc", "ky_thay": "Giám đốc", "chuc_vu": "Phó Giám đốc",
                                        "ho_ten": "A"})),
-    "khoi-la.yaml": dump(form(noi_dung=[{"bang": ["A"]}])),
+    "khoi-la.yaml": dump(form(noi_dung=[{"bieu_do": ["A"]}])),
+    "bang-dong-dai.yaml": dump(form(noi_dung=["Lịch như sau:", {"bang": {"dau": ["Ngày", "Nội dung"],
+                                                                       "dong": [["15/12", "Tập huấn", "Thừa"]]}}])),
+    "bang-o-chong.yaml": dump(form(noi_dung=[{"bang": {
+        "dau": ["Ngày", "Sáng", "Chiều"],
+        "dong": [["15/12", {"noi_dung": "Tập huấn", "gop_dong": 2}, "Họp"],
+                 [{"noi_dung": "16/12 và 17/12", "gop_cot": 2}, "Họp"]]}}])),
+    "chu-thich-thieu.yaml": dump(form(noi_dung=["Thực hiện Nghị quyết số 57-NQ/TW[^1] của Bộ Chính trị."])),
+    "chu-thich-thua.yaml": dump(form(noi_dung=["Thực hiện Nghị quyết số 57-NQ/TW[^1] của Bộ Chính trị."],
+                                     chu_thich={"1": "Ngày 22/12/2024.", "2": "Không ai dẫn chú thích này."})),
     "nfd.yaml": dump(form(trich_yeu="đề nghị rà soát danh mục hồ sơ".encode().decode())).replace(
         "đề nghị rà soát", __import__("unicodedata").normalize("NFD", "đề nghị rà soát")),
     "ky-tu-dieu-khien.yaml": dump(form(trich_yeu="rà soát\x0b hồ sơ")),
