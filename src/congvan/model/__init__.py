@@ -4,8 +4,10 @@ from .body import Block, Chuong, DanhSachNhiemVu, Dieu, Gach, Khoan, Muc, NhiemV
 from .dates import Ngay
 from .parts import BanSao, BienBan, GiayMoi, GioiThieu, LienHe, NghiPhep, NguoiKyBienBan, VanBanKemTheo
 from .document import CoQuan, Luu, NguoiKy, NguoiSoanThao, NoiNhan, PhuLuc, VanBan
+from .table import Bang, Cot, NoiDungBang, O
 
 __all__ = [
     "BanSao", "BienBan", "GiayMoi", "GioiThieu", "LienHe", "NghiPhep", "NguoiKyBienBan", "VanBanKemTheo", "Block", "Chuong", "CoQuan", "Dieu", "Phan", "DanhSachNhiemVu", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
     "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "SoTien", "VanBan", "walk",
+    "Bang", "Cot", "NoiDungBang", "O",
 ]
