@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import CongVanError, FormError, Problem, RenderError, join_path
 from ..forms import FILE_FIELDS, validate_data
-from ..model import DanhSachNhiemVu, Gach, NhiemVu, VanBan, walk
+from ..model import Bang, DanhSachNhiemVu, Gach, NhiemVu, VanBan, walk
 from ..naming import safe_file_name
 from .problems import ApiProblem, from_problems
 from .requests import DOCX, form_data
@@ -103,6 +103,8 @@ def count_blocks(doc: VanBan) -> int:
                 count += len(block.gach)
             elif isinstance(block, DanhSachNhiemVu):
                 count += _count_tasks(block.nhiem_vu)
+            elif isinstance(block, Bang):  # a table grows with its rows
+                count += len(block.bang.dau) + len(block.bang.dong)
     return count
 
 
