@@ -172,3 +172,13 @@ def test_cli_checks_several_files_and_exits_2_if_one_is_unreadable(tmp_path):
     assert done.returncode == 2
     assert done.stdout.index("sach-bang.docx") < done.stdout.index("thang-03.docx")
     assert "tháng 03" in done.stdout and "ghi-chu.docx" in done.stderr
+
+
+def test_each_check_names_fixtures_that_breach_it():
+    """The fixture names written beside each check (``@check(rule, *fixtures)``) exist and yield that rule."""
+    from congvan.checker.checks import FIXTURES as NAMED
+
+    for rule, names in NAMED.items():
+        for name in names:
+            path = FIXTURES / name if (FIXTURES / name).exists() else FIXTURES / "rules" / name
+            assert rule in {f.rule for f in congvan.check(path).findings}, (rule, name)

@@ -149,3 +149,20 @@ def test_api_doc_lists_every_public_name_and_nothing_else():
     assert documented == set(congvan.__all__), (documented ^ set(congvan.__all__))
     for name in congvan.__all__:
         assert getattr(congvan, name) is not None
+
+
+#: Reference pages whose Python examples must run as written.
+RUNNABLE = ["api.md"]
+
+
+@pytest.mark.parametrize("page", RUNNABLE)
+def test_python_examples_of_the_reference_pages_run(page, tmp_path):
+    """Each ```python block, in order, in a fresh folder that sees the examples."""
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
+    blocks = _fenced("python", DOCS / page)
+    assert blocks
+    for code in blocks:
+        done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, f"{page}:\n{code}\n{done.stderr}"

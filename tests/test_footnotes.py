@@ -176,6 +176,7 @@ def test_bad_footnotes_are_refused_with_their_path(changes, path, words):
         validate_data(congvan.VanBan, _form(**changes))
     problems = caught.value.problems
     assert [p.path for p in problems] == [path], problems
+    assert problems[0].code.startswith("footnote-")
     message = " ".join(f"{p.vi} / {p.en}" for p in problems)
     assert all(w in message for w in words), message
 
@@ -183,4 +184,5 @@ def test_bad_footnotes_are_refused_with_their_path(changes, path, words):
 def test_a_marker_in_a_table_cell_names_the_row(tmp_path):
     with pytest.raises(congvan.FormError) as caught:
         validate_data(congvan.VanBan, _form(chu_thich={"a": "A.", "b": "B."}))
-    assert [p.path for p in caught.value.problems] == ["noi_dung[2].bang.dong[0]"]
+    assert [p.path for p in caught.value.problems] == ["noi_dung[2].bang.dong[0][1]"]
+    assert caught.value.problems[0].code == "footnote-without-text"

@@ -226,11 +226,11 @@ def test_outputs_with_tables_validate(tmp_path):
 
 
 @pytest.mark.parametrize("table, path, words", [
-    ({"dau": ["A", "B"], "dong": [["1", "2", "3"]]}, "bang.dong[0]", ["vượt quá 2 cột", "longer than the header"]),
+    ({"dau": ["A", "B"], "dong": [["1", "2", "3"]]}, "bang.dong[0][2]", ["vượt quá 2 cột", "longer than the header"]),
     ({"dau": ["A", "B", "C"], "dong": [["1", "2"]]}, "bang.dong[0]", ["2 ô", "fills 2 of the table's 3"]),
     ({"dau": ["A", "B", "C"], "dong": [["1", {"noi_dung": "2", "gop_dong": 2}, "3"], [{"noi_dung": "x", "gop_cot": 2}, "y"]]},
-     "bang.dong[1]", ["chồng lên", "overlaps"]),
-    ({"dau": ["A", "B"], "dong": [[{"noi_dung": "1", "gop_dong": 3}, "2"], ["3"]]}, "bang.dong[0]",
+     "bang.dong[1][0]", ["chồng lên", "overlaps"]),
+    ({"dau": ["A", "B"], "dong": [[{"noi_dung": "1", "gop_dong": 3}, "2"], ["3"]]}, "bang.dong[0][0]",
      ["gộp 3 dòng", "spans 3 rows"]),
     ({"cot": [10, 20, 30], "dau": ["A", "B"], "dong": [["1", "2"]]}, "bang.cot", ["khai báo 3 cột", "3 are declared"]),
     ({"cot": [200, 100], "dau": ["A", "B"], "dong": [["1", "2"]]}, "bang.cot", ["trang nằm ngang", "landscape"]),
@@ -239,7 +239,8 @@ def test_bad_tables_are_refused_with_their_path(table, path, words):
     with pytest.raises(congvan.FormError) as caught:
         validate_data(congvan.VanBan, _form({"bang": table}))
     problems = caught.value.problems
-    assert any(p.path.endswith(path) for p in problems), [p.path for p in problems]
+    assert [p.path for p in problems] == [f"noi_dung[1].{path}"]
+    assert problems[0].code.startswith("table-")
     message = " ".join(f"{p.vi} / {p.en}" for p in problems)
     assert all(w in message for w in words), message
 

@@ -11,6 +11,7 @@ Draft Vietnamese administrative documents as DOCX that follow Decree
 from __future__ import annotations
 
 import os
+from typing import Any, Mapping
 
 from .errors import CongVanError, FormError, Problem, RenderError
 from .model import (
@@ -26,6 +27,18 @@ def load(path: str | os.PathLike) -> VanBan:
     from .forms import validate_form
 
     return validate_form(VanBan, path)
+
+
+def validate(form: Mapping[str, Any] | str | os.PathLike[str], *, name: str | None = None) -> list[Problem]:
+    """Every problem of a form at once, each with a stable ``code``, the field
+    ``path`` it concerns and a Vietnamese / English message; ``[]`` when valid.
+
+    ``form``: the form's data (a mapping, e.g. parsed JSON), its YAML/JSON text
+    (a ``str``), or a form file (a ``Path``; its images are read from its folder).
+    """
+    from .validation import validate as validate_form_data
+
+    return validate_form_data(form, name=name)
 
 
 _CHECKER = ("check", "check_all", "fix", "Report", "Finding", "UnreadableDocument")
@@ -44,5 +57,5 @@ __all__ = [
     "check", "check_all", "fix", "Report", "Finding", "UnreadableDocument",
     "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
     "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "VanBan", "load", "render",
-    "render_bytes", "render_files", "__version__",
+    "render_bytes", "render_files", "validate", "__version__",
 ]

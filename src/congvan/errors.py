@@ -26,6 +26,8 @@ class Problem:
     line: int | None = None
     column: int | None = None
     value: Any = None
+    #: What is wrong, for programs: a stable code from CODES ("missing", "tuq-with-kt" …).
+    code: str = "invalid"
 
     def __str__(self) -> str:
         where = ":".join(str(p) for p in (self.file, self.line, self.column) if p is not None)
@@ -53,6 +55,103 @@ class FormError(CongVanError, ValueError):
 
 class RenderError(CongVanError):
     """A template or the output could not be used."""
+
+
+#: Every problem code, with what it means (Vietnamese, English).  The codes are
+#: stable: programs test them, messages may be reworded.  docs/api.md lists them
+#: from here (tools/gen_api_codes.py; tests/test_validate.py keeps it true).
+CODES: dict[str, tuple[str, str]] = {
+    # reading the form
+    "not-found": ("Không tìm thấy tệp", "the file does not exist"),
+    "unreadable": ("Không đọc được tệp", "the file cannot be read"),
+    "too-large": ("Tệp hoặc biểu mẫu quá lớn", "the file or form is too large"),
+    "not-utf8": ("Tệp không phải UTF-8", "the file is not UTF-8"),
+    "syntax": ("Lỗi cú pháp YAML/JSON", "YAML/JSON syntax error"),
+    "duplicate-key": ("Một khóa được ghi hai lần", "a key is written twice"),
+    "too-deep": ("Biểu mẫu lồng quá sâu", "the form is nested too deeply"),
+    "empty-form": ("Biểu mẫu trống", "the form is empty"),
+    "not-a-mapping": ("Biểu mẫu phải là một nhóm trường", "the form must be a mapping of fields"),
+    # one field
+    "missing": ("Thiếu trường bắt buộc", "a required field is missing"),
+    "unknown-field": ("Trường không có trong biểu mẫu", "a field the form does not have"),
+    "wrong-type": ("Sai kiểu giá trị (chữ, số, danh sách, nhóm trường …)", "the value has the wrong type"),
+    "not-a-choice": ("Giá trị không thuộc các lựa chọn", "the value is not one of the choices"),
+    "out-of-range": ("Số ngoài khoảng cho phép", "the number is out of range"),
+    "too-few": ("Danh sách ít mục hơn cần", "the list has too few items"),
+    "too-many": ("Danh sách nhiều mục hơn cho phép", "the list has too many items"),
+    "empty": ("Trường để trống", "the field is empty"),
+    "too-long": ("Trường quá dài", "the field is too long"),
+    "multi-line": ("Trường một dòng có xuống dòng", "a single-line field holds a line break"),
+    "tab": ("Trường có ký tự Tab", "the field holds a tab"),
+    "control-character": ("Ký tự điều khiển DOCX không chứa được", "a control character a DOCX cannot hold"),
+    "invisible-character": ("Ký tự ẩn (dán từ web/PDF)", "an invisible character (pasted from the web or a PDF)"),
+    "bad-abbreviation": ("Chữ viết tắt sai dạng", "a malformed abbreviation"),
+    "ky-hieu-spaces": ("Ký hiệu có dấu cách hoặc bắt đầu bằng '-', '/'", "the ký hiệu has spaces or starts with '-', '/'"),
+    "bad-date": ("Ngày viết sai dạng", "a date in an unknown form"),
+    "not-a-calendar-date": ("Ngày không có trong lịch", "not a calendar date"),
+    "bad-deadline": ("Thời hạn không phải ngày hay khoảng thời gian", "a deadline that is neither a date nor a period"),
+    "bad-image": ("Ảnh chữ ký/dấu không đọc được hoặc không phải PNG", "the signature/seal image is unreadable or not a PNG"),
+    "subject-too-long": ("Trích yếu quá dài", "the subject is too long"),
+    "listed-twice": ("Một nơi nhận được ghi hai lần", "a recipient is listed twice"),
+    "bad-block": ("Khối nội dung không rõ loại", "a body block of no known kind"),
+    "invalid": ("Giá trị không hợp lệ (lỗi khác)", "an invalid value (other)"),
+    # rules that compare fields, reported at the field to change
+    "day-without-month": ("Có ngày mà không có tháng", "a day without a month"),
+    "empty-article": ("Điều không có tiêu đề lẫn nội dung", "an article with neither title nor content"),
+    "task-without-lead": ("Nhiệm vụ chưa có cơ quan chủ trì", "a task without a lead agency"),
+    "empty-appendix": ("Phụ lục không có nội dung", "an appendix with no content"),
+    "copy-without-signer": ("Bản sao giấy chưa có người ký", "a paper copy without its signer"),
+    "tuq-with-kt": ("TUQ. cùng KT. (Điều 13.3)", "TUQ. together with KT. (Điều 13.3)"),
+    "tl-with-tuq": ("TL. cùng TUQ.", "TL. together with TUQ."),
+    "q-with-others": ("Q. cùng KT., TL. hay TUQ.", "Q. together with KT., TL. or TUQ."),
+    "missing-position": ("Thiếu chức vụ người ký", "the signer's position is missing"),
+    "missing-abbreviation": ("Thiếu chữ viết tắt của cơ quan ban hành", "the issuing agency's abbreviation is missing"),
+    "empty-body": ("Văn bản chưa có nội dung", "the document has no body"),
+    "task-table-without-tasks": ("Bảng nhiệm vụ mà văn bản không có nhiệm vụ", "a task table without tasks"),
+    "missing-subject": ("Thiếu trích yếu", "the subject (trích yếu) is missing"),
+    "missing-addressees": ("Công văn thiếu Kính gửi", "a công văn without addressees"),
+    "part-of-other-type": ("Trường của loại văn bản khác", "a part that belongs to another document type"),
+    "missing-authority": ("Thiếu dòng thẩm quyền ban hành", "the authority line is missing"),
+    "missing-part": ("Thiếu phần bắt buộc của loại văn bản", "a part the document type needs is missing"),
+    "missing-drafting-unit": ("Thiếu đơn vị soạn thảo cho ký hiệu công văn", "the drafting unit for the ký hiệu is missing"),
+    # tables in the body (bang) and footnotes (chu_thich)
+    "table-row-too-long": ("Dòng của bảng dài hơn dòng tiêu đề", "a table row longer than the header"),
+    "table-row-too-short": ("Dòng của bảng thiếu ô", "a table row with too few cells"),
+    "table-cells-overlap": ("Ô gộp chồng lên ô khác", "a merged cell overlapping another"),
+    "table-merge-too-long": ("Ô gộp quá dòng cuối", "a cell merged past the last row"),
+    "table-columns-mismatch": ("Số cột khai báo khác số cột của bảng", "declared columns differ from the table's"),
+    "table-too-wide": ("Các cột rộng quá trang nằm ngang", "columns wider than a landscape page"),
+    "footnote-without-text": ("Dấu chú thích chưa có nội dung", "a footnote marker without its text"),
+    "footnote-not-referenced": ("Chú thích không được dẫn", "a footnote nobody references"),
+    "footnote-misplaced": ("Dấu chú thích ngoài nội dung", "a footnote marker outside the body"),
+    "footnote-key-twice": ("Khóa chú thích trùng", "a footnote key written twice"),
+    "footnote-in-footnote": ("Chú thích chứa dấu chú thích", "a footnote referencing another"),
+    # the service
+    "file-path": ("Đường dẫn tệp dịch vụ không đọc", "a file path the service does not read"),
+    "one-document-per-request": ("Một yêu cầu chỉ tạo một văn bản", "one document per request"),
+    "too-many-blocks": ("Vượt số khối nội dung dịch vụ nhận", "more blocks than the service takes"),
+    "separate-file": ("Phụ lục là tệp riêng", "an appendix in a file of its own"),
+}
+
+#: Pydantic error types → problem codes.
+_CODES_OF_TYPES = {
+    "missing": "missing", "extra_forbidden": "unknown-field", "literal_error": "not-a-choice", "enum": "not-a-choice",
+    "greater_than": "out-of-range", "greater_than_equal": "out-of-range", "less_than": "out-of-range",
+    "less_than_equal": "out-of-range", "too_short": "too-few", "too_long": "too-many", "string_too_short": "empty",
+    "block_kind": "bad-block", "union_tag_invalid": "bad-block",
+}
+_WRONG_TYPE = re.compile(r"_(type|parsing|from_float|from_datetime_parsing)$")
+
+
+def code_of(error: Mapping[str, Any]) -> str:
+    """The problem code of one pydantic error."""
+    rule = (error.get("ctx") or {}).get("error")
+    if getattr(rule, "code", None):
+        return rule.code
+    kind = error["type"]
+    if kind in _CODES_OF_TYPES:
+        return _CODES_OF_TYPES[kind]
+    return "wrong-type" if _WRONG_TYPE.search(kind) else "invalid"
 
 
 # Pydantic error types → (Vietnamese, English); {ctx} keys come from the error's context.
@@ -167,13 +266,14 @@ def problems_from_validation(
             continue
         parts = _clean_loc(tuple(error["loc"]))
         vi, en = _translate(error)
-        path = join_path(parts)
-        prefix = _PATH_PREFIX.match(vi)
+        rule_field = getattr((error.get("ctx") or {}).get("error"), "field", "")
+        path = join_path([*parts, rule_field] if rule_field else parts)
+        prefix = None if rule_field else _PATH_PREFIX.match(vi)
         if prefix:  # a list validator names the item it refused: "nhiem_vu[0]: …"
             path = f"{path}.{prefix.group(1).rstrip('.')}" if path else prefix.group(1).rstrip(".")
             vi = vi[prefix.end():]
             en = _PATH_PREFIX.sub("", en, count=1)
-        elif not path:
+        elif not path and not rule_field:
             named = _FIELD_IN_MESSAGE.search(vi)
             path = named.group(1) if named else ""
         path = f"{root}.{path}" if root and path else (path or root)
@@ -185,7 +285,8 @@ def problems_from_validation(
             continue
         seen.add(key)
         line, column = locate(path, positions or {})
-        problems.append(Problem(path=path, vi=vi, en=en, file=file, line=line, column=column, value=value))
+        problems.append(Problem(path=path, vi=vi, en=en, file=file, line=line, column=column, value=value,
+                                code=code_of(error)))
     return problems
 
 

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -48,8 +49,8 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:[
 
 
 def _problem(file: str | None, vi: str, en: str, line: int | None = None, column: int | None = None,
-             path: str = "") -> FormError:
-    return FormError([Problem(path=path, vi=vi, en=en, file=file, line=line, column=column)])
+             path: str = "", *, code: str) -> FormError:
+    return FormError([Problem(path=path, vi=vi, en=en, file=file, line=line, column=column, code=code)])
 
 
 def read_text(path: str | os.PathLike) -> str:
@@ -65,12 +66,14 @@ def read_limited(path: str | os.PathLike, limit: int, what: tuple[str, str]) -> 
     try:
         raw = Path(path).read_bytes() if Path(path).stat().st_size <= limit else None
     except FileNotFoundError:
-        raise _problem(name, f"Không tìm thấy tệp {vi} {name}", f"{en} file {name} not found") from None
+        raise _problem(name, f"Không tìm thấy tệp {vi} {name}", f"{en} file {name} not found",
+                       code="not-found") from None
     except OSError as exc:
-        raise _problem(name, f"Không đọc được tệp {name}: {exc.strerror}", f"cannot read {name}: {exc.strerror}") from None
+        raise _problem(name, f"Không đọc được tệp {name}: {exc.strerror}", f"cannot read {name}: {exc.strerror}",
+                       code="unreadable") from None
     if raw is None:
         mb = limit // 2**20
-        raise _problem(name, f"Tệp {vi} lớn hơn {mb} MB", f"the {en} file is larger than {mb} MB")
+        raise _problem(name, f"Tệp {vi} lớn hơn {mb} MB", f"the {en} file is larger than {mb} MB", code="too-large")
     return raw
 
 
@@ -86,7 +89,7 @@ def decode(raw: bytes, name: str | None = None) -> str:
             name,
             "Tệp không phải UTF-8 (có thể lưu bằng bảng mã Windows-1258 hay TCVN3): hãy lưu lại với mã UTF-8",
             "the file is not UTF-8 (perhaps Windows-1258 or TCVN3): save it again as UTF-8",
-            line, column,
+            line, column, code="not-utf8",
         ) from None
     return unicodedata.normalize("NFC", text)
 
@@ -103,17 +106,18 @@ def parse(text: str, name: str | None = None) -> tuple[Any, dict[str, Position]]
             return _parse_json(text, name)
         vi = f"Lỗi cú pháp YAML: {exc.problem or exc.context}"
         raise _problem(name, vi + _yaml_hint(exc), f"YAML syntax error: {exc.problem or exc.context}",
-                       mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
+                       mark.line + 1 if mark else None, mark.column + 1 if mark else None, code="syntax") from None
     except yaml.YAMLError as exc:
-        raise _problem(name, f"Lỗi đọc YAML: {exc}", f"YAML error: {exc}") from None
+        raise _problem(name, f"Lỗi đọc YAML: {exc}", f"YAML error: {exc}", code="syntax") from None
     if root is None:
-        raise _problem(name, "Biểu mẫu trống", "the form is empty", 1, 1)
+        raise _problem(name, "Biểu mẫu trống", "the form is empty", 1, 1, code="empty-form")
     builder = _Builder(name)
     return builder.build(root, [], 0), builder.positions
 
 
 def _too_deep(name: str | None) -> FormError:
-    return _problem(name, f"Biểu mẫu lồng quá sâu (quá {MAX_DEPTH} cấp)", f"the form is nested deeper than {MAX_DEPTH} levels")
+    return _problem(name, f"Biểu mẫu lồng quá sâu (quá {MAX_DEPTH} cấp)", f"the form is nested deeper than {MAX_DEPTH} levels",
+                    code="too-deep")
 
 
 def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
@@ -130,7 +134,7 @@ def _parse_json(text: str, name: str) -> tuple[Any, dict[str, Position]]:
         data: dict = {}
         for key, value in pairs:
             if key in data:
-                raise _problem(name, f"Khóa '{key}' bị lặp", f"duplicate key '{key}'", path=key)
+                raise _problem(name, f"Khóa '{key}' bị lặp", f"duplicate key '{key}'", path=key, code="duplicate-key")
             data[key] = value
         return data
 
@@ -139,7 +143,8 @@ def _parse_json(text: str, name: str) -> tuple[Any, dict[str, Position]]:
     except RecursionError:
         raise _too_deep(name) from None
     except json.JSONDecodeError as exc:
-        raise _problem(name, f"Lỗi cú pháp JSON: {exc.msg}", f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno) from None
+        raise _problem(name, f"Lỗi cú pháp JSON: {exc.msg}", f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno,
+                       code="syntax") from None
 
 
 class _Builder:
@@ -156,7 +161,7 @@ class _Builder:
         if self.nodes > MAX_NODES or depth > MAX_DEPTH:
             raise _problem(self.name, "Biểu mẫu quá lớn hoặc lồng quá sâu (alias/anchor?)",
                            "the form is too large or too deeply nested (aliases?)",
-                           node.start_mark.line + 1, node.start_mark.column + 1)
+                           node.start_mark.line + 1, node.start_mark.column + 1, code="too-deep")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -179,6 +184,7 @@ class _Builder:
                     self.name, f"Khóa '{key}' bị ghi hai lần; lần sau sẽ xóa mất lần trước",
                     f"key '{key}' is written twice; the second would silently replace the first",
                     key_node.start_mark.line + 1, key_node.start_mark.column + 1, join_path(where),
+                    code="duplicate-key",
                 )
             self._mark(where, key_node)
             data[key] = self.build(value_node, where, depth + 1)
@@ -198,11 +204,14 @@ def validate_data(cls: type[M], data: Any, positions: dict[str, Position] | None
     """Validate plain data as cls; every problem becomes a located FormError."""
     if not isinstance(data, dict):
         raise _problem(name, "Biểu mẫu phải là một nhóm trường (loai:, co_quan_ban_hanh:, …)",
-                       "the form must be a mapping of fields (loai:, co_quan_ban_hanh:, …)", 1, 1)
+                       "the form must be a mapping of fields (loai:, co_quan_ban_hanh:, …)", 1, 1,
+                       code="not-a-mapping")
     try:
         return cls.model_validate(data)
     except ValidationError as exc:
-        raise FormError(problems_from_validation(exc, positions or {}, name)) from None
+        from .validation import all_problems
+
+        raise FormError(all_problems(cls, data, exc, positions, name)) from None
 
 
 #: Fields naming a file: a relative path is read from the form's folder.
@@ -212,19 +221,75 @@ FILE_FIELDS = ("anh_chu_ky", "anh_dau")
 def resolve_files(data: Any, folder: Path) -> Any:
     """Relative image paths in a form are relative to the form, not to where congvan runs."""
     if isinstance(data, dict):
-        return {k: (str(folder / v) if k in FILE_FIELDS and isinstance(v, str) and not Path(v).is_absolute()
+        return {k: (str(folder / v) if k in FILE_FIELDS and isinstance(v, str) and v and not Path(v).is_absolute()
                     else resolve_files(v, folder)) for k, v in data.items()}
     if isinstance(data, list):
         return [resolve_files(v, folder) for v in data]
     return data
 
 
+def file_paths_outside(data: Any, folder: Path, where: tuple = ()) -> list[Problem]:
+    """Image paths that would leave ``folder`` (absolute, or climbing with ``..``)."""
+    found = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in FILE_FIELDS and isinstance(value, str) and value:
+                if Path(value).is_absolute() or ".." in Path(value).parts or "\\" in value:
+                    found.append(Problem(
+                        path=join_path([*where, key]), value=value, code="file-path",
+                        vi=f"Đường dẫn ảnh '{value}' phải là tên tệp trong thư mục ảnh của dịch vụ"
+                           " (không bắt đầu bằng '/', không có '..')",
+                        en=f"image path '{value}' must name a file inside the service's image folder"
+                           " (no leading '/', no '..')"))
+            else:
+                found += file_paths_outside(value, folder, (*where, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += file_paths_outside(value, folder, (*where, index))
+    return found
+
+
+@dataclass
+class Form:
+    """A form as read, before it is a document: its plain data, where each field
+    was written, the file's name, and the folder its relative image paths
+    (``nguoi_ky.anh_chu_ky: anh/chu-ky.png``) are read from.
+
+    Every path that turns a form into a document goes through here: ``congvan.load``,
+    ``congvan render``, the mail merge (which personalises ``data`` row by row),
+    ``follow-up`` and the service (with the operator's image folder, never the
+    request's).  ``folder=None``: relative paths stay relative to the working
+    directory (data built in Python).
+    """
+
+    data: Any
+    positions: dict[str, Position] = field(default_factory=dict)
+    name: str | None = None
+    folder: Path | None = None
+
+    @classmethod
+    def read(cls, path: str | os.PathLike) -> "Form":
+        """A YAML/JSON form file; its images are read from the file's folder."""
+        data, positions = load_form(path)
+        return cls(data, positions, str(path), Path(path).resolve().parent)
+
+    @classmethod
+    def from_text(cls, text: str, name: str | None = None, folder: Path | None = None) -> "Form":
+        data, positions = parse(unicodedata.normalize("NFC", text), name)
+        return cls(data, positions, name, folder)
+
+    def model(self, cls: type[M], data: Any = None) -> M:
+        """``data`` (default: the form's own) validated as ``cls``, images found from the form's folder."""
+        data = self.data if data is None else data
+        if self.folder is not None:
+            data = resolve_files(data, self.folder)
+        return validate_data(cls, data, self.positions, self.name)
+
+
 def validate_form(cls: type[M], path: str | os.PathLike) -> M:
-    data, positions = load_form(path)
-    return validate_data(cls, resolve_files(data, Path(path).resolve().parent), positions, str(path))
+    return Form.read(path).model(cls)
 
 
 def validate_text(cls: type[M], text: str, name: str = "<form>") -> M:
     """Validate a form given as text (for services and editors)."""
-    data, positions = parse(unicodedata.normalize("NFC", text), name)
-    return validate_data(cls, data, positions, name)
+    return Form.from_text(text, name).model(cls)

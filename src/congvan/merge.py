@@ -44,7 +44,7 @@ from pydantic import BaseModel
 
 from . import inline
 from .errors import CongVanError, FormError, Problem, join_path
-from .forms import decode, load_form, read_limited, validate_data
+from .forms import Form, decode, load_form, read_limited
 from .model import VanBan
 from .naming import safe_file_name
 
@@ -279,32 +279,34 @@ class Slot:
 
 
 @dataclass
-class MergeForm:
-    """A form's data with its placeholders found, plus any rows it carries."""
+class MergeForm(Form):
+    """A form (as ``congvan.forms`` reads it) with its placeholders found and
+    the rows it carries taken out: the single document, ready to be personalised."""
 
-    data: Any
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
-    name: str | None = None
     slots: list[Slot] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
 
     @classmethod
-    def read(cls, form: "str | os.PathLike | Mapping | VanBan | MergeForm") -> "MergeForm":
-        """From a form file, form data (dict) or a VanBan."""
+    def read(cls, form: "str | os.PathLike | Mapping | VanBan | Form") -> "MergeForm":
+        """From a form file, form data (dict), a VanBan or a Form already read."""
         if isinstance(form, MergeForm):
             return form
+        if isinstance(form, Form):
+            return cls.of(form)
         if isinstance(form, VanBan):
-            data, positions, name = form.model_dump(by_alias=True, exclude_unset=True), {}, None
-        elif isinstance(form, Mapping):
-            data, positions, name = copy.deepcopy(dict(form)), {}, None
-        else:
-            data, positions = load_form(form)
-            name = str(form)
-        if not isinstance(data, dict):
-            return cls(data, positions, name)  # validate_data explains it
+            return cls.of(Form(form.model_dump(by_alias=True, exclude_unset=True)))
+        if isinstance(form, Mapping):
+            return cls.of(Form(copy.deepcopy(dict(form))))
+        return cls.of(Form.read(form))
+
+    @classmethod
+    def of(cls, form: Form) -> "MergeForm":
+        if not isinstance(form.data, dict):
+            return cls(form.data, form.positions, form.name, form.folder)  # model() explains it
+        data = dict(form.data)
         listed = data.pop(ROWS_KEY, None)
-        rows = _rows_from_data(listed, positions, name, ROWS_KEY) if listed else []
-        return cls(data, positions, name, list(_slots(data, ())), rows)
+        rows = _rows_from_data(listed, form.positions, form.name, ROWS_KEY) if listed else []
+        return cls(data, form.positions, form.name, form.folder, list(_slots(data, ())), rows)
 
     @property
     def placeholder_names(self) -> list[str]:
@@ -312,12 +314,10 @@ class MergeForm:
 
     def document(self) -> VanBan:
         """The form as one document, placeholders printed as they stand."""
-        return validate_data(VanBan, self.data, self.positions, self.name)
+        return self.model(VanBan)
 
     def unfilled(self) -> list[str]:
-        """Placeholders that look like column names (``«ho_ten»``), which a
-        document rendered without rows would print as they stand."""
-        return [n for n in self.placeholder_names if _COLUMN_LIKE.match(n)]
+        return unfilled(self.data)
 
     def malformed(self) -> list[Problem]:
         """Texts with a '«' that opens no placeholder (in a merge, every
@@ -330,6 +330,13 @@ class MergeForm:
         where = join_path(path)
         line, column = self.positions.get(where, (None, None))
         return Problem(path=where, vi=vi, en=en, file=self.name, line=line, column=column)
+
+
+def unfilled(data: Any) -> list[str]:
+    """Placeholders that look like column names (``«ho_ten»``), which a
+    document rendered without rows prints as they stand."""
+    names = dict.fromkeys(n for slot in _slots(data, ()) for n in slot.names)
+    return [n for n in names if _COLUMN_LIKE.match(n)]
 
 
 def placeholders(text: str) -> list[str]:
@@ -468,7 +475,7 @@ def plan(form: MergeForm, rows: list[Row], template: str | os.PathLike | None = 
 def _check_rest_of_form(form: MergeForm, personal: list[tuple]) -> None:
     """Problems in the parts no row changes are the form's, reported once."""
     try:
-        validate_data(VanBan, form.data, form.positions, form.name)
+        form.model(VanBan)
     except FormError as exc:
         mine = [p for p in exc.problems if not any(_related(p.path, join_path(path)) for path in personal)]
         if mine:
@@ -494,7 +501,7 @@ def personalise(plan: Plan, row: Row) -> tuple[VanBan | None, tuple[Problem, ...
     if problems:
         return None, tuple(problems)
     try:
-        return validate_data(VanBan, data, plan.form.positions, plan.form.name), ()
+        return plan.form.model(VanBan, data), ()
     except FormError as exc:
         return None, tuple(_locate_in_row(p, plan, row) for p in exc.problems)
 

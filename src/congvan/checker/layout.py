@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 from .. import rules
-from .checks import Ctx
+from .context import Ctx
 from .locate import norm
 
 MM = 72 / 25.4

@@ -17,7 +17,8 @@ from ..doctypes import DOC_TYPES, DocType
 from .view import Para, View
 
 HEADER_SPAN = 25  # the header band lies within the first paragraphs of page 1
-MARKS = ("LƯU HÀNH", "XEM XONG", "DỰ THẢO", "KHẨN", "HỎA TỐC", "HOẢ TỐC", "MẬT", "SAO Y", "SAO LỤC", "TRÍCH SAO")
+MARKS = ("LƯU HÀNH", "XEM XONG", "DỰ THẢO", "KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC", "MẬT", "TỐI MẬT",
+         "TUYỆT MẬT", "TÀI LIỆU THU HỒI", "SAO Y", "SAO LỤC", "TRÍCH SAO")
 #: How a parent-body line (ô 2, first line) usually begins, and how an issuing body's name begins.
 PARENT_STARTS = ("UBND ", "ỦY BAN NHÂN DÂN TỈNH", "ỦY BAN NHÂN DÂN THÀNH PHỐ", "BỘ ", "TỈNH ỦY", "HĐND ", "TỔNG CỤC ")
 AGENCY_STARTS = ("SỞ ", "PHÒNG ", "BAN ", "VĂN PHÒNG", "CỤC ", "VỤ ", "TRƯỜNG ", "TRUNG TÂM ", "CHI CỤC ",
@@ -41,9 +42,11 @@ class Found:
     so: Para | None = None
     ngay: Para | None = None
     vv: list[Para] = field(default_factory=list)
+    marks: list[Para] = field(default_factory=list)  # urgency, confidentiality, circulation boxes (ô 10, 11)
     ten_loai: Para | None = None
     doc_type: DocType | None = None
     trich_yeu: list[Para] = field(default_factory=list)
+    subject_rule: Para | None = None  # the rule under the trích yếu (or the type name) of a typed document
     kinh_gui: list[Para] = field(default_factory=list)
     body: list[Para] = field(default_factory=list)
     noi_nhan_label: Para | None = None
@@ -167,7 +170,9 @@ def _after_number_row(found: Found, paras: list[Para]) -> int:
         if in_table and p.where[:2] != so.where[:2]:
             break
         same_column = not in_table or p.where[3] == so.where[3]
-        if same_column and text and (text.lower().startswith("v/v") or (found.vv and in_table)):
+        if text and (_is_mark(text) or p.boxed) and not text.startswith("V/v"):
+            found.marks.append(p)  # the HỎA TỐC box under the V/v is no line of it
+        elif same_column and text and (text.lower().startswith("v/v") or (found.vv and in_table and not found.marks)):
             found.vv.append(p)
         elif not in_table and text:
             break
@@ -187,6 +192,7 @@ def _title_and_addressees(found: Found, paras, texts, start: int) -> None:
                     and not texts[i].startswith("Kính gửi"):
                 found.trich_yeu.append(paras[i])
                 i += 1
+            found.subject_rule = _rule_after(paras, (found.trich_yeu or [found.ten_loai])[-1])
             continue
         if text.startswith("Kính gửi"):
             found.kinh_gui.append(paras[i])

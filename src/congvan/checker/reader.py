@@ -46,7 +46,7 @@ class Package:
     name: str
     document: etree._Element
     styles: etree._Element | None
-    parts: dict[str, etree._Element]  # headers, footers, settings by part name
+    parts: dict[str, etree._Element]  # headers, footers, settings, theme by part name
     rels: dict[str, str]  # relationship id → part name (word/…)
     raw: bytes  # the file, for --fix and layout measuring
 
@@ -80,7 +80,8 @@ def read(source: str | os.PathLike | bytes, name: str | None = None) -> Package:
             rels[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else f"word/{target}"
     parts = {}
     for part in set(rels.values()) | {"word/settings.xml"}:
-        if part.endswith(".xml") and ("header" in part or "footer" in part or part.endswith("settings.xml")):
+        if part.endswith(".xml") and ("header" in part or "footer" in part or part.endswith("settings.xml")
+                                      or part.startswith("word/theme/")):  # theme fonts resolve through it
             parsed = read_part.xml(part)
             if parsed is not None:
                 parts[part] = parsed

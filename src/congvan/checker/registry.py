@@ -1,7 +1,7 @@
 """The checker's rules as data: what each one judges, the clause it applies,
 how serious a breach is, and whether ``--fix`` may repair it and how.
 
-Requirement values are not retyped here: the check functions (checks.py)
+Requirement values are not retyped here: the check functions (checks/)
 read them from ``congvan.rules`` — the module the renderer uses.  This table
 names and cites the rules; ``docs/check.md`` is generated from it.
 
@@ -40,7 +40,7 @@ RULES: list[Rule] = [
          fix="đặt khổ A4 / set A4"),
     Rule("trang.le", None, "Lề trang", "page margins", f"{PL}, Mục I.3",
          fix="đưa lề về giá trị thông dụng / set the usual margin"),
-    Rule("phong-chu", None, "Phông Times New Roman ở mọi ô phông", "Times New Roman in every font slot",
+    Rule("phong-chu", None, "Phông Times New Roman cho chữ của văn bản", "Times New Roman for the document's text",
          f"{PL}, Mục I.4", fix="đặt Times New Roman cho mọi ô phông / set Times New Roman in every slot"),
     Rule("trang.so-trang", None, "Số trang: giữa lề trên, từ trang 2, cỡ 13–14",
          "page numbers: centred in the top margin, from page 2, 13–14 pt", f"{PL}, Mục I.7"),

@@ -30,13 +30,43 @@ class Run:
     bold: bool
     italic: bool
     caps: bool
-    fonts: dict[str, str]  # slot → family ("theme:minorHAnsi" for theme fonts)
+    fonts: dict[str, str]  # slot → family (theme fonts resolved through theme1.xml, else "theme:minorHAnsi")
     element: etree._Element | None = None
+    hint: str = ""  # w:rFonts/@w:hint: "eastAsia" makes shared characters use the East-Asian slot
+    complex: bool = False  # w:rtl or w:cs: the run is set in its complex-script font
+    shared: bool = False  # one half of a run that a tab splits between the two header columns
 
     @property
     def shown(self) -> str:
         """The text as printed (caps formatting shows upper case)."""
         return self.text.upper() if self.caps else self.text
+
+    def slots(self) -> set[str]:
+        """The rFonts slots that render this run's text (ECMA-376 §17.3.2.26): ascii for
+        U+0000–007F, hAnsi for the rest of the Latin script (Vietnamese letters), eastAsia
+        and cs only for East-Asian or complex-script characters, or when hint/rtl say so."""
+        out: set[str] = set()
+        for ch in self.text:
+            if ch.isspace():
+                continue
+            code = ord(ch)
+            if self.complex or _in(code, COMPLEX_RANGES):
+                out.add("cs")
+            elif _in(code, EAST_ASIAN_RANGES) or (self.hint == "eastAsia" and code > 0x7F):
+                out.add("eastAsia")
+            else:
+                out.add("ascii" if code < 0x80 else "hAnsi")
+        return out
+
+
+EAST_ASIAN_RANGES = ((0x1100, 0x11FF), (0x2E80, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xF900, 0xFAFF),
+                     (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x2FFFF))
+COMPLEX_RANGES = ((0x0590, 0x08FF), (0x0900, 0x0DFF), (0x0E00, 0x0EFF), (0x0F00, 0x0FFF), (0x1780, 0x17FF),
+                  (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def _in(code: int, ranges) -> bool:
+    return any(low <= code <= high for low, high in ranges)
 
 
 @dataclass(frozen=True)
@@ -65,6 +95,7 @@ class Para:
     element: etree._Element
     column: int | None = None  # 0/1 for the halves of a tab-split header line
     lines: list[Stroke] = field(default_factory=list)  # drawn line shapes anchored here
+    boxed: bool = False  # a border on all four sides, in a bordered one-cell table or an outlined text box
 
     @property
     def text(self) -> str:
@@ -157,6 +188,8 @@ def _apply_rpr(props: dict, rpr: etree._Element | None) -> None:
         return
     fonts = rpr.find(w("rFonts"))
     if fonts is not None:
+        if fonts.get(w("hint")):
+            props["hint"] = fonts.get(w("hint"))
         for slot in FONT_SLOTS:
             theme = fonts.get(w(f"{slot}Theme")) or (fonts.get(w("cstheme")) if slot == "cs" else None)
             if theme:
@@ -170,6 +203,8 @@ def _apply_rpr(props: dict, rpr: etree._Element | None) -> None:
         value = _on(rpr.find(w(tag)))
         if value is not None:
             props[key] = value
+    if any(_on(rpr.find(w(tag))) for tag in ("rtl", "cs")):
+        props["complex"] = True
 
 
 def _apply_ppr(props: dict, ppr: etree._Element | None) -> None:
@@ -197,9 +232,30 @@ def _apply_ppr(props: dict, ppr: etree._Element | None) -> None:
             props["after"] = _int(spacing.get(w("after"))) / 20
         if spacing.get(w("line")) is not None and spacing.get(w("lineRule"), "auto") == "auto":
             props["line"] = _int(spacing.get(w("line"))) / 240
-    border = ppr.find(f"{w('pBdr')}/{w('bottom')}")
-    if border is not None:
-        props["border_bottom"] = border.get(w("val")) not in ("nil", "none")
+    borders = ppr.find(w("pBdr"))
+    if borders is not None:
+        drawn = {side: borders.find(w(side)) is not None and borders.find(w(side)).get(w("val")) not in ("nil", "none")
+                 for side in ("top", "left", "bottom", "right")}
+        if borders.find(w("bottom")) is not None:
+            props["border_bottom"] = drawn["bottom"]
+        props["boxed"] = all(drawn.values())
+
+
+def theme_fonts(package: Package) -> dict[str, str]:
+    """"theme:minorHAnsi" → the typeface theme1.xml names for it (minor/major × latin, ea, cs)."""
+    theme = next((root for part, root in package.parts.items() if part.startswith("word/theme/")), None)
+    out: dict[str, str] = {}
+    if theme is None:
+        return out
+    for kind in ("minor", "major"):
+        font = theme.find(f".//{{{A}}}{kind}Font")
+        if font is None:
+            continue
+        for slot, tag in (("Ascii", "latin"), ("HAnsi", "latin"), ("EastAsia", "ea"), ("Bidi", "cs")):
+            face = font.find(f"{{{A}}}{tag}")
+            if face is not None and face.get("typeface"):
+                out[f"theme:{kind}{slot}"] = face.get("typeface")
+    return out
 
 
 def _int(text: str | None) -> int:
@@ -215,20 +271,24 @@ class Builder:
         self.styles = Styles(package.styles)
         self.paragraphs: list[Para] = []
         self.boxes = 0
+        self.theme = theme_fonts(package)
+        self.boxing = False  # inside a bordered one-cell table or an outlined text box: a stamp's box
 
     def paragraph(self, p: etree._Element, where: tuple) -> None:
         ppr = p.find(w("pPr"))
         style_node = ppr.find(w("pStyle")) if ppr is not None else None
         sid = style_node.get(w("val")) if style_node is not None else self.styles.default_para
         pprops = dict(align="left", ind_left=0, ind_right=0, first_line=0, before=0.0, after=0.0, line=1.0,
-                      border_bottom=False)
-        rbase = {"fonts": {}, "size": None, "bold": False, "italic": False, "caps": False}
+                      border_bottom=False, boxed=False)
+        rbase = {"fonts": {}, "size": None, "bold": False, "italic": False, "caps": False, "hint": "",
+                 "complex": False}
         _apply_ppr(pprops, self.styles.p_defaults)
         _apply_rpr(rbase, self.styles.r_defaults)
         for style in self.styles.chain(sid):
             _apply_ppr(pprops, style.find(w("pPr")))
             _apply_rpr(rbase, style.find(w("rPr")))
         _apply_ppr(pprops, ppr)
+        pprops["boxed"] = pprops["boxed"] or self.boxing
         para = Para(len(self.paragraphs), [], sid, self.styles.name(sid), where=where, element=p, **pprops)
         self.paragraphs.append(para)
         boxes = []
@@ -240,13 +300,16 @@ class Builder:
                 for style in self.styles.chain(rstyle.get(w("val"))):
                     _apply_rpr(props, style.find(w("rPr")))
             _apply_rpr(props, rpr)
+            fonts = {slot: self.theme.get(family, family) for slot, family in props["fonts"].items()}
             para.runs.append(Run(_run_text(run), props["size"], props["bold"], props["italic"], props["caps"],
-                                 props["fonts"], run))
+                                 fonts, run, props["hint"], props["complex"]))
             boxes += _text_boxes(run)
         para.lines = _strokes(p)
         for box in boxes:
             self.boxes += 1
+            outer, self.boxing = self.boxing, _outlined(box)
             self.blocks(box, ("textbox", self.boxes))
+            self.boxing = outer
 
     def blocks(self, parent: etree._Element, where: tuple) -> None:
         for child in _content(parent):
@@ -257,9 +320,36 @@ class Builder:
 
     def table(self, tbl: etree._Element, where: tuple) -> None:
         number = sum(1 for _ in tbl.itersiblings(w("tbl"), preceding=True)) if where == ("body",) else id(tbl)
+        outer, self.boxing = self.boxing, self.boxing or _one_bordered_cell(tbl)
         for r, row in enumerate(tbl.findall(w("tr"))):
             for c, cell in enumerate(row.findall(w("tc"))):
                 self.blocks(cell, ("table", number, r, c))
+        self.boxing = outer
+
+
+def _drawn(borders: etree._Element | None) -> bool:
+    return borders is not None and all(
+        (b := borders.find(w(side))) is not None and b.get(w("val")) not in ("nil", "none")
+        for side in ("top", "left", "bottom", "right"))
+
+
+def _one_bordered_cell(tbl: etree._Element) -> bool:
+    """A table of one cell with a border all round: how Word users draw a KHẨN or MẬT stamp."""
+    cells = tbl.findall(f"{w('tr')}/{w('tc')}")
+    if len(cells) != 1:
+        return False
+    return _drawn(cells[0].find(f"{w('tcPr')}/{w('tcBorders')}")) or _drawn(tbl.find(f"{w('tblPr')}/{w('tblBorders')}"))
+
+
+def _outlined(box: etree._Element) -> bool:
+    """A text box whose shape has a visible outline (DrawingML a:ln with a fill, or VML stroked)."""
+    for ancestor in box.iterancestors():
+        if ancestor.tag == "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}wsp":
+            line = ancestor.find(f".//{{{A}}}ln")
+            return line is not None and line.find(f"{{{A}}}noFill") is None and len(line) > 0
+        if ancestor.tag == f"{{{VML}}}shape":
+            return ancestor.get("stroked", "t") not in ("f", "false")
+    return False
 
 
 def _content(parent: etree._Element):
@@ -296,7 +386,7 @@ def _inside_box(run: etree._Element, p: etree._Element) -> bool:
 def _text_boxes(run: etree._Element) -> list[etree._Element]:
     out = []
     for box in run.iter(w("txbxContent")):
-        if any(a.tag == f"{{{MC}}}Fallback" for a in box.iterancestors()):
+        if _in_fallback(box):
             continue
         if not any(a.tag == w("txbxContent") for a in box.iterancestors()):
             out.append(box)
@@ -309,21 +399,82 @@ EMU_PER_PT = 12700
 LINE_SHAPES = ("line", "straightConnector1")
 
 
+THIN_PT = 2.0  # a shape this thin and longer than MIN_RULE_PT is a drawn rule
+MIN_RULE_PT = 10.0
+VML = "urn:schemas-microsoft-com:vml"
+
+
 def _strokes(p: etree._Element) -> list[Stroke]:
-    """Line shapes anchored in the paragraph: DrawingML lines, their length from the extent."""
+    """Rules drawn as shapes anchored in the paragraph: DrawingML lines and thin
+    rectangles (their length from the extent), VML lines, rectangles and shapes
+    in w:pict (old Word templates).  Never the mc:Fallback copy of a shape."""
     out = []
     for anchor in p.iter(f"{{{WP}}}anchor", f"{{{WP}}}inline"):
         geom = anchor.find(f".//{{{A}}}prstGeom")
         extent = anchor.find(f"{{{WP}}}extent")
-        if geom is None or geom.get("prst") not in LINE_SHAPES or extent is None:
+        if geom is None or extent is None or _in_fallback(anchor):
             continue
-        if any(a.tag == f"{{{MC}}}Fallback" for a in anchor.iterancestors()):
+        length, height = _int(extent.get("cx")) / EMU_PER_PT, _int(extent.get("cy")) / EMU_PER_PT
+        is_rule = geom.get("prst") in LINE_SHAPES or (
+            geom.get("prst") == "rect" and height <= THIN_PT and length >= MIN_RULE_PT
+            and anchor.find(f".//{{{W}}}txbxContent") is None)
+        if not is_rule:
             continue
-        length = _int(extent.get("cx")) / EMU_PER_PT
         offset = anchor.find(f"{{{WP}}}positionH/{{{WP}}}posOffset")
         centre = _int(offset.text) / EMU_PER_PT + length / 2 if offset is not None else None
         out.append(Stroke(length, centre))
+    for shape in p.iter(f"{{{VML}}}line", f"{{{VML}}}rect", f"{{{VML}}}shape"):
+        if _in_fallback(shape) or shape.find(f"{{{VML}}}textbox") is not None:
+            continue
+        stroke = _vml_stroke(shape)
+        if stroke is not None:
+            out.append(stroke)
     return out
+
+
+def _in_fallback(node: etree._Element) -> bool:
+    return any(a.tag == f"{{{MC}}}Fallback" for a in node.iterancestors())
+
+
+def _vml_stroke(shape: etree._Element) -> Stroke | None:
+    style = vml_style(shape.get("style", ""))
+    if shape.tag == f"{{{VML}}}line":
+        start, end = (_vml_point(shape.get(k, "0,0")) for k in ("from", "to"))
+        length, height = abs(end[0] - start[0]), abs(end[1] - start[1])
+        left = min(start[0], end[0])
+    else:
+        length, height = style.get("width", 0.0), style.get("height", 0.0)
+        left = style.get("margin-left", style.get("left", 0.0))
+    if height > THIN_PT or length < MIN_RULE_PT:
+        return None
+    return Stroke(length, left + length / 2)
+
+
+_UNITS_PT = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, "pc": 12.0, "": 0.75}
+
+
+def vml_length(value: str) -> float:
+    """A VML length ("12pt", "1.5in", ".75pt", "120") in points; a bare number is in pixels."""
+    value = value.strip()
+    number = value.rstrip("abcdefghijklmnopqrstuvwxyz%")
+    try:
+        return float(number or 0) * _UNITS_PT.get(value[len(number):], 0.0)
+    except ValueError:
+        return 0.0
+
+
+def vml_style(style: str) -> dict[str, float]:
+    out = {}
+    for item in style.split(";"):
+        key, _, value = item.partition(":")
+        if key.strip() in ("width", "height", "margin-left", "left", "margin-top", "top"):
+            out[key.strip()] = vml_length(value)
+    return out
+
+
+def _vml_point(text: str) -> tuple[float, float]:
+    x, _, y = text.partition(",")
+    return vml_length(x), vml_length(y)
 
 
 def _run_text(run: etree._Element) -> str:

@@ -40,12 +40,13 @@ def add_parser(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..errors import CongVanError
-    from ..merge import MergeForm
+    from ..forms import Form
+    from ..merge import ROWS_KEY, MergeForm
 
     try:
-        form = MergeForm.read(args.form)
-        if args.each or form.rows:
-            return render_each(args, form)
+        form = Form.read(args.form)
+        if args.each or (isinstance(form.data, dict) and form.data.get(ROWS_KEY)):
+            return render_each(args, MergeForm.of(form))
         return render_one(args, form)
     except CongVanError as exc:
         print_problems(exc)
@@ -54,12 +55,14 @@ def run(args: argparse.Namespace) -> int:
 
 def render_one(args: argparse.Namespace, form) -> int:
     from .. import render_files
+    from ..merge import unfilled
+    from ..model import VanBan
 
     output = Path(args.output) if args.output else Path(Path(args.form).stem + ".docx")
     pdf_only = output.suffix.lower() == ".pdf"
     want_pdf = pdf_only or args.pdf or args.pdfa
     office = _office(args.pdfa) if want_pdf else None  # before writing anything: no DOCX without its PDF
-    doc = form.document()
+    doc = form.model(VanBan)
     docx = output.with_name(f".{output.stem}.congvan-tmp.docx") if pdf_only else output
     try:
         paths = render_files(doc, docx, template=args.template)
@@ -72,10 +75,10 @@ def render_one(args: argparse.Namespace, form) -> int:
         if pdf_only:
             for path in output.parent.glob(f".{output.stem}.congvan-tmp*.docx"):
                 path.unlink(missing_ok=True)
-    unfilled = ", ".join(f"«{name}»" for name in form.unfilled())
-    if unfilled:
-        print(f"Lưu ý: {unfilled} được in nguyên văn; dùng --each DANH_SACH.csv để điền"
-              f" / note: {unfilled} printed as they stand; use --each LIST.csv to fill them in", file=sys.stderr)
+    marks = ", ".join(f"«{name}»" for name in unfilled(form.data))
+    if marks:
+        print(f"Lưu ý: {marks} được in nguyên văn; dùng --each DANH_SACH.csv để điền"
+              f" / note: {marks} printed as they stand; use --each LIST.csv to fill them in", file=sys.stderr)
     for path in (pdfs if pdf_only else paths + (pdfs if office else [])):
         print(f"Đã tạo / written: {path}")
     return 0

@@ -1,4 +1,4 @@
-"""congvan serve [--host 127.0.0.1] [--port 8000] [--workers N] [--template-dir DIR]"""
+"""congvan serve [--host 127.0.0.1] [--port 8000] [--workers N] [--template-dir DIR] [--image-dir DIR]"""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ def add_parser(sub) -> None:
     s.add_argument("--workers", type=int, default=1, help="số tiến trình phục vụ / worker processes")
     s.add_argument("--template-dir", help="thư mục mẫu DOCX khách được chọn bằng ?template=TÊN"
                                           " / directory of DOCX templates clients may name")
+    s.add_argument("--image-dir", help="thư mục ảnh chữ ký, dấu; biểu mẫu ghi tên tệp trong đó (anh_chu_ky: ky.png)"
+                                       " / folder of signature and seal images that forms may name by relative path")
     s.add_argument("--max-request-kb", type=int, default=None, help="giới hạn cỡ yêu cầu, KB / request size limit")
     s.add_argument("--max-blocks", type=int, default=None, help="số khối nội dung tối đa / most body blocks")
     s.add_argument("--render-timeout", type=float, default=None, help="giây chờ tạo DOCX / DOCX timeout, s")
@@ -35,7 +37,7 @@ def add_parser(sub) -> None:
 def settings_from(args: argparse.Namespace):
     from ..server.settings import Settings
 
-    chosen = {"template_dir": args.template_dir, "max_blocks": args.max_blocks,
+    chosen = {"template_dir": args.template_dir, "image_dir": args.image_dir, "max_blocks": args.max_blocks,
               "render_timeout_s": args.render_timeout, "pdf_timeout_s": args.pdf_timeout,
               "pool_threads": args.threads, "pool_queue": args.queue,
               "max_request_bytes": args.max_request_kb * 1024 if args.max_request_kb else None}
@@ -59,6 +61,9 @@ def run(args: argparse.Namespace) -> int:
     if settings.template_dir is not None and not settings.template_dir.is_dir():
         print(f"Không có thư mục mẫu {settings.template_dir} / no template directory {settings.template_dir}",
               file=sys.stderr)
+        return 2
+    if settings.image_dir is not None and not settings.image_dir.is_dir():
+        print(f"Không có thư mục ảnh {settings.image_dir} / no image directory {settings.image_dir}", file=sys.stderr)
         return 2
     if args.workers < 1:
         print("--workers phải từ 1 trở lên / --workers must be at least 1", file=sys.stderr)

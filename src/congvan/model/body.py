@@ -29,6 +29,7 @@ from typing import Annotated, Iterator, Literal, Union
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
 
 from .dates import parse_date_input
+from .rule import Rule, raise_first
 from .table import Bang
 from .text import Line, Text
 
@@ -66,9 +67,13 @@ class Dieu(_Block):
 
     @model_validator(mode="after")
     def _not_empty(self) -> "Dieu":
-        if not self.dieu and not self.noi_dung:
-            raise ValueError("Điều cần tiêu đề (dieu) hoặc nội dung (noi_dung) / an article needs a title or content")
+        raise_first(self.cross_field_rules())
         return self
+
+    def cross_field_rules(self) -> Iterator[Rule]:
+        if not self.dieu and not self.noi_dung:
+            yield Rule("empty-article", "Điều cần tiêu đề (dieu) hoặc nội dung (noi_dung)"
+                       " / an article needs a title or content", "dieu")
 
 
 class Khoan(_Block):
@@ -100,7 +105,8 @@ def _deadline(value: object) -> object:
     if value is None or isinstance(value, (dt.date, dt.datetime)):
         return value
     if not isinstance(value, str):
-        raise ValueError(
+        raise Rule(
+            "bad-deadline",
             "Thời hạn phải là ngày hoặc khoảng thời gian / a deadline must be a date or a period"
         )
     text = value.strip()
@@ -112,10 +118,12 @@ def _deadline(value: object) -> object:
         try:
             return dt.date(parts["nam"], parts["thang"], parts["ngay"])
         except ValueError:
-            raise ValueError(f"Ngày '{text}' không có trong lịch / '{text}' is not a calendar date") from None
+            raise Rule("not-a-calendar-date",
+                       f"Ngày '{text}' không có trong lịch / '{text}' is not a calendar date") from None
     if _PERIOD.match(text):
         return text
-    raise ValueError(
+    raise Rule(
+        "bad-deadline",
         f"Thời hạn '{text}' không phải ngày hay khoảng thời gian (ví dụ: 15/8/2025, Quý III/2025,"
         f" tháng 7/2025, năm 2025, thường xuyên) / deadline '{text}' is neither a date nor a period"
         " (e.g. 15/8/2025, Quý III/2025, tháng 7/2025, năm 2025, thường xuyên)"
@@ -179,25 +187,25 @@ class DanhSachNhiemVu(_Block):
 
     @model_validator(mode="after")
     def _every_task_has_a_lead(self) -> "DanhSachNhiemVu":
-        for index, task in enumerate(self.nhiem_vu):
-            _check_lead(task, inherited=False, path=f"nhiem_vu[{index}]")
+        raise_first(self.cross_field_rules())
         return self
 
+    def cross_field_rules(self) -> Iterator[Rule]:
+        for index, task in enumerate(self.nhiem_vu):
+            yield from _check_lead(task, inherited=False, path=f"nhiem_vu[{index}]")
 
-def _check_lead(task: NhiemVu, inherited: bool, path: str) -> None:
+
+def _check_lead(task: NhiemVu, inherited: bool, path: str) -> Iterator[Rule]:
     # A subtask may rely on its parent's assignment (seed 004: 3.3–3.8 under 3).
     has = task.has_assignment or inherited
     if not has and not task.nhiem_vu:
-        raise ValueError(
-            f"{path}: nhiệm vụ chưa có cơ quan chủ trì (chu_tri) hoặc thực hiện (thuc_hien)"
-            f" / {path}: the task names no lead agency (chu_tri) nor performers (thuc_hien)"
-        )
+        yield Rule("task-without-lead", "Nhiệm vụ chưa có cơ quan chủ trì (chu_tri) hoặc thực hiện (thuc_hien)"
+                   " / the task names no lead agency (chu_tri) nor performers (thuc_hien)", f"{path}.chu_tri")
     for index, sub in enumerate(task.nhiem_vu):
-        _check_lead(sub, inherited=has, path=f"{path}.nhiem_vu[{index}]")
+        yield from _check_lead(sub, inherited=has, path=f"{path}.nhiem_vu[{index}]")
     if not has and task.nhiem_vu and not all(s.has_assignment for s in task.nhiem_vu):
-        raise ValueError(
-            f"{path}: nhiệm vụ chưa có cơ quan chủ trì (chu_tri) / {path}: the task names no lead agency"
-        )
+        yield Rule("task-without-lead", "Nhiệm vụ chưa có cơ quan chủ trì (chu_tri) / the task names no lead agency",
+                   f"{path}.chu_tri")
 
 
 class SoTien(_Block):
@@ -212,9 +220,9 @@ class SoTien(_Block):
         try:
             amount = Decimal(str(value).replace(".", "").replace(",", ".")) if isinstance(value, str) else Decimal(value)
         except (InvalidOperation, TypeError, ValueError):
-            raise ValueError(f"Số tiền '{value}' không phải là số / amount '{value}' is not a number") from None
+            raise Rule("wrong-type", f"Số tiền '{value}' không phải là số / amount '{value}' is not a number") from None
         if amount < 0:
-            raise ValueError(f"Số tiền không được âm ({value}) / amount must not be negative ({value})")
+            raise Rule("out-of-range", f"Số tiền không được âm ({value}) / amount must not be negative ({value})")
         return amount
 
 

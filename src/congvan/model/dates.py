@@ -10,7 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from typing import Iterator
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .rule import Rule, raise_first
 
 _DMY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
@@ -21,7 +25,8 @@ DATE_PATTERN = (r"^\s*(\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{4}-\d{1,2}-\d{1,2}"
 
 
 def _bad_date(text: str) -> ValueError:
-    return ValueError(
+    return Rule(
+        "bad-date",
         f"Ngày '{text}' không đúng dạng: viết 15/7/2022, 2022-07-15, hoặc 7/2022 nếu chưa có ngày"
         f" / date '{text}' is not in a known form: write 15/7/2022, 2022-07-15, or 7/2022 when the day is left blank"
     )
@@ -66,17 +71,19 @@ class Ngay(BaseModel):
 
     @model_validator(mode="after")
     def _real_calendar_date(self) -> "Ngay":
+        raise_first(self.cross_field_rules())
+        return self
+
+    def cross_field_rules(self) -> Iterator[Rule]:
         if self.ngay is not None and self.thang is None:
-            raise ValueError("Có ngày thì phải có tháng / a day needs a month")
-        if self.ngay is not None:
+            yield Rule("day-without-month", "Có ngày thì phải có tháng / a day needs a month", "thang")
+        elif self.ngay is not None:
             try:
                 dt.date(self.nam, self.thang, self.ngay)
             except ValueError:
                 text = f"{self.ngay:02d}/{self.thang:02d}/{self.nam}"
-                raise ValueError(
-                    f"Ngày {text} không có trong lịch / {text} is not a calendar date"
-                ) from None
-        return self
+                # At the date itself: a form writes it as one text, "31/02/2025".
+                yield Rule("not-a-calendar-date", f"Ngày {text} không có trong lịch / {text} is not a calendar date")
 
     @property
     def is_complete(self) -> bool:

@@ -9,7 +9,7 @@ what size each part is printed is the layout's business (``congvan.layout``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -20,6 +20,7 @@ from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
 from .dates import Ngay
 from . import footnote
 from .footnote import ChuThich
+from .rule import Rule, raise_first
 from .parts import BanSao, BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
 from .text import Code, Line, Text
 
@@ -81,12 +82,13 @@ class PhuLuc(_Model):
 
     @model_validator(mode="after")
     def _has_content(self) -> "PhuLuc":
-        if not self.noi_dung and not self.bang_nhiem_vu:
-            raise ValueError(
-                "Phụ lục cần nội dung (noi_dung) hoặc bảng nhiệm vụ (bang_nhiem_vu: true)"
-                " / an appendix needs a body (noi_dung) or the task table (bang_nhiem_vu: true)"
-            )
+        raise_first(self.cross_field_rules())
         return self
+
+    def cross_field_rules(self) -> Iterator[Rule]:
+        if not self.noi_dung and not self.bang_nhiem_vu:
+            yield Rule("empty-appendix", "Phụ lục cần nội dung (noi_dung) hoặc bảng nhiệm vụ (bang_nhiem_vu: true)"
+                       " / an appendix needs a body (noi_dung) or the task table (bang_nhiem_vu: true)", "noi_dung")
 
 
 class NguoiKy(_Model):
@@ -116,25 +118,32 @@ class NguoiKy(_Model):
     @classmethod
     def _png(cls, value: Path | None) -> Path | None:
         if value is not None:
-            read_png(value)  # a clear error now rather than at rendering
+            try:
+                read_png(value)  # a clear error now rather than at rendering
+            except ValueError as exc:
+                raise Rule("bad-image", str(exc)) from None
         return value
 
     @model_validator(mode="after")
     def _authority_rules(self) -> "NguoiKy":
-        if self.thua_uy_quyen and self.ky_thay:
-            raise ValueError(
-                "Người được ủy quyền (TUQ.) không được ủy quyền lại, nên không ghi KT. cùng TUQ. (Điều 13.3)"
-                " / TUQ. cannot be delegated again, so it cannot be combined with KT. (Điều 13.3)"
-            )
-        if self.thua_lenh and self.thua_uy_quyen:
-            raise ValueError("Không ghi cùng lúc TL. và TUQ. / TL. and TUQ. exclude each other")
-        if self.quyen and (self.ky_thay or self.thua_lenh or self.thua_uy_quyen):
-            raise ValueError("Q. (quyền) không đi cùng KT., TL. hay TUQ. / Q. cannot be combined with KT., TL. or TUQ.")
-        if not self.chuc_vu and not self.quyen:
-            raise ValueError(
-                "Thiếu chức vụ người ký (chuc_vu) (Phụ lục I §II.7) / the signer's position (chuc_vu) is missing"
-            )
+        raise_first(self.cross_field_rules())
         return self
+
+    def cross_field_rules(self) -> Iterator[Rule]:
+        if self.thua_uy_quyen and self.ky_thay:
+            yield Rule("tuq-with-kt",
+                       "Người được ủy quyền (TUQ.) không được ủy quyền lại, nên không ghi KT. cùng TUQ. (Điều 13.3)"
+                       " / TUQ. cannot be delegated again, so it cannot be combined with KT. (Điều 13.3)", "ky_thay")
+        if self.thua_lenh and self.thua_uy_quyen:
+            yield Rule("tl-with-tuq", "Không ghi cùng lúc TL. và TUQ. / TL. and TUQ. exclude each other",
+                       "thua_uy_quyen")
+        if self.quyen and (self.ky_thay or self.thua_lenh or self.thua_uy_quyen):
+            yield Rule("q-with-others",
+                       "Q. (quyền) không đi cùng KT., TL. hay TUQ. / Q. cannot be combined with KT., TL. or TUQ.", "quyen")
+        if not self.chuc_vu and not self.quyen:
+            yield Rule("missing-position",
+                       "Thiếu chức vụ người ký (chuc_vu) (Phụ lục I §II.7) / the signer's position (chuc_vu) is missing",
+                       "chuc_vu")
 
     @property
     def authority_lines(self) -> list[tuple[str, str]]:
@@ -212,7 +221,8 @@ class VanBan(_Model):
     @classmethod
     def _subject_is_short(cls, value: str | None) -> str | None:
         if value is not None and len(value) > MAX_SUBJECT_CHARS:
-            raise ValueError(
+            raise Rule(
+                "subject-too-long",
                 f"Trích yếu dài {len(value)} ký tự; trích yếu phải ngắn gọn, tối đa {MAX_SUBJECT_CHARS} ký tự"
                 f" (Phụ lục I §II.5) / the subject is {len(value)} characters; keep it under {MAX_SUBJECT_CHARS}"
             )
@@ -226,7 +236,7 @@ class VanBan(_Model):
             name = (item if isinstance(item, str) else item.ten).casefold()
             if name in seen:
                 shown = item if isinstance(item, str) else item.ten
-                raise ValueError(f"'{shown}' được ghi hai lần / '{shown}' is listed twice")
+                raise Rule("listed-twice", f"'{shown}' được ghi hai lần / '{shown}' is listed twice")
             seen.add(name)
         return items
 
@@ -234,7 +244,8 @@ class VanBan(_Model):
     @classmethod
     def _ky_hieu_has_no_spaces(cls, value: str | None) -> str | None:
         if value is not None and (not value or any(c.isspace() for c in value) or value.startswith(("-", "/"))):
-            raise ValueError(
+            raise Rule(
+                "ky-hieu-spaces",
                 f"Ký hiệu '{value}' không được có dấu cách; các nhóm nối bằng '-' (Phụ lục I §II.3)"
                 f" / ký hiệu '{value}' must have no spaces; groups are joined by '-'"
             )
@@ -246,31 +257,7 @@ class VanBan(_Model):
 
     @model_validator(mode="after")
     def _type_rules(self) -> "VanBan":
-        kind = self.doc_type
-        if kind.slug not in doctypes.NO_SUBJECT and not self.trich_yeu:
-            raise ValueError(
-                f"{kind.name} phải có trích yếu (trich_yeu) (Phụ lục I §II.5) / a {kind.slug} needs a subject (trich_yeu)"
-            )
-        if kind.slug == "cong-van" and not self.kinh_gui:
-            raise ValueError("Công văn phải có Kính gửi (kinh_gui) (Phụ lục I §II.9.a) / a công văn needs addressees (kinh_gui)")
-        if self.ky_hieu is None and not self.co_quan_ban_hanh.viet_tat:
-            raise ValueError(
-                "Cần chữ viết tắt của cơ quan ban hành (co_quan_ban_hanh.viet_tat) để ghép ký hiệu"
-                " / the issuing agency's abbreviation (co_quan_ban_hanh.viet_tat) is needed to compose the ký hiệu"
-            )
-        self._type_parts(kind.slug)
-        if not self.noi_dung and not (self.giay_moi or self.gioi_thieu or self.nghi_phep or self.bien_ban):
-            raise ValueError("Văn bản chưa có nội dung (noi_dung) / the document has no body (noi_dung)")
-        if any(p.bang_nhiem_vu for p in self.phu_luc) and not self.tasks():
-            raise ValueError(
-                "Bảng nhiệm vụ trong phụ lục (phu_luc) cần các nhiệm vụ trong nội dung (nhiem_vu)"
-                " / the task table of an appendix (phu_luc) needs tasks (nhiem_vu) in the body"
-            )
-        if not kind.abbreviation and self.ky_hieu is None and not self.don_vi_soan_thao:
-            raise ValueError(
-                "Ký hiệu công văn gồm viết tắt cơ quan và đơn vị soạn thảo: cần don_vi_soan_thao (Phụ lục I §II.3)"
-                " / a công văn's ký hiệu needs the drafting unit (don_vi_soan_thao)"
-            )
+        raise_first(self.cross_field_rules())
         return self
 
     @model_validator(mode="after")
@@ -278,25 +265,59 @@ class VanBan(_Model):
         footnote.check(self, self.chu_thich)
         return self
 
-    def _type_parts(self, slug: str) -> None:
+    def cross_field_rules(self) -> Iterator[Rule]:
+        """The rules that compare fields, each reported at the field to change.
+        Those that need no document type come first: on raw data (see
+        congvan.validation) an unknown type stops only the rest."""
+        if self.ky_hieu is None and not self.co_quan_ban_hanh.viet_tat:
+            yield Rule("missing-abbreviation",
+                       "Cần chữ viết tắt của cơ quan ban hành (co_quan_ban_hanh.viet_tat) để ghép ký hiệu"
+                       " / the issuing agency's abbreviation (co_quan_ban_hanh.viet_tat) is needed to compose the"
+                       " ký hiệu", "co_quan_ban_hanh.viet_tat")
+        if not self.noi_dung and not (self.giay_moi or self.gioi_thieu or self.nghi_phep or self.bien_ban):
+            yield Rule("empty-body", "Văn bản chưa có nội dung (noi_dung) / the document has no body (noi_dung)",
+                       "noi_dung")
+        for index, appendix in enumerate(self.phu_luc):
+            if appendix.bang_nhiem_vu and not self.tasks():
+                yield Rule("task-table-without-tasks",
+                           "Bảng nhiệm vụ trong phụ lục (phu_luc) cần các nhiệm vụ trong nội dung (nhiem_vu)"
+                           " / the task table of an appendix (phu_luc) needs tasks (nhiem_vu) in the body",
+                           f"phu_luc[{index}].bang_nhiem_vu")
+                break
+        kind = self.doc_type
+        if kind.slug not in doctypes.NO_SUBJECT and not self.trich_yeu:
+            yield Rule("missing-subject", f"{kind.name} phải có trích yếu (trich_yeu) (Phụ lục I §II.5)"
+                       f" / a {kind.slug} needs a subject (trich_yeu)", "trich_yeu")
+        if kind.slug == "cong-van" and not self.kinh_gui:
+            yield Rule("missing-addressees", "Công văn phải có Kính gửi (kinh_gui) (Phụ lục I §II.9.a)"
+                       " / a công văn needs addressees (kinh_gui)", "kinh_gui")
+        yield from self._type_parts(kind.slug)
+        if not kind.abbreviation and self.ky_hieu is None and not self.don_vi_soan_thao:
+            yield Rule("missing-drafting-unit",
+                       "Ký hiệu công văn gồm viết tắt cơ quan và đơn vị soạn thảo: cần don_vi_soan_thao"
+                       " (Phụ lục I §II.3) / a công văn's ký hiệu needs the drafting unit (don_vi_soan_thao)",
+                       "don_vi_soan_thao")
+
+    def _type_parts(self, slug: str) -> Iterator[Rule]:
         """Parts that belong to one type only, and parts a type cannot do without."""
         owners = {"giay_moi": "giay-moi", "gioi_thieu": "giay-gioi-thieu", "bien_ban": "bien-ban",
                   "nghi_phep": "giay-nghi-phep", "dien_gui": "cong-dien"}
         for field, owner in owners.items():
             if getattr(self, field) is not None and slug != owner:
-                raise ValueError(f"Trường {field} chỉ dùng cho loại {owner} (đang là {slug})"
-                                 f" / field {field} belongs to type {owner} only (this is {slug})")
+                yield Rule("part-of-other-type", f"Trường {field} chỉ dùng cho loại {owner} (đang là {slug})"
+                           f" / field {field} belongs to type {owner} only (this is {slug})", field)
         if slug in ("quyet-dinh", "nghi-quyet") and not self.tham_quyen:
-            raise ValueError(
-                "Quyết định, nghị quyết cần dòng thẩm quyền ban hành (tham_quyen), ví dụ 'Chủ tịch Ủy ban nhân dân"
-                " tỉnh' (Mẫu 1.1–1.3) / a quyết định or nghị quyết needs its authority line (tham_quyen)"
-            )
+            yield Rule("missing-authority",
+                       "Quyết định, nghị quyết cần dòng thẩm quyền ban hành (tham_quyen), ví dụ 'Chủ tịch Ủy ban nhân"
+                       " dân tỉnh' (Mẫu 1.1–1.3) / a quyết định or nghị quyết needs its authority line (tham_quyen)",
+                       "tham_quyen")
         if self.kem_theo is not None and slug != "quyet-dinh":
-            raise ValueError("Văn bản kèm theo (kem_theo) chỉ dùng cho quyết định (Mẫu 1.3)"
-                             " / an attached text (kem_theo) belongs to a quyết định")
+            yield Rule("part-of-other-type", "Văn bản kèm theo (kem_theo) chỉ dùng cho quyết định (Mẫu 1.3)"
+                       " / an attached text (kem_theo) belongs to a quyết định", "kem_theo")
         required = {"bien-ban": "bien_ban", "cong-dien": "dien_gui"}
         if slug in required and getattr(self, required[slug]) is None:
-            raise ValueError(f"{self.doc_type.name} cần trường {required[slug]} / a {slug} needs {required[slug]}")
+            yield Rule("missing-part", f"{self.doc_type.name} cần trường {required[slug]}"
+                       f" / a {slug} needs {required[slug]}", required[slug])
 
     def tasks(self) -> list[NhiemVu]:
         """Every top-level task of the body, in order, wherever it stands."""

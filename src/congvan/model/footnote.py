@@ -23,6 +23,7 @@ from typing import Annotated, Iterator
 from pydantic import BaseModel, BeforeValidator, Field
 
 from ..inline import note_keys
+from .rule import Rule
 from .text import Text
 
 
@@ -61,13 +62,6 @@ def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}.{key}")
 
 
-def _shown(path: str) -> str:
-    # errors.py reads "a.b[2].c: …" as the field's path; a cell's double index
-    # ("dong[2][1]") stops at the row.
-    cut = path.find("][")
-    return path[:cut + 1] if cut >= 0 else path
-
-
 def references(doc: BaseModel) -> list[tuple[str, str]]:
     """(path, key) of every marker where markers may stand, in reading order."""
     found: list[tuple[str, str]] = []
@@ -85,33 +79,31 @@ def references(doc: BaseModel) -> list[tuple[str, str]]:
 
 def check(doc: BaseModel, notes: dict[str, str]) -> None:
     """Every marker has its note, every note is referenced, no marker elsewhere."""
-    allowed = {p for p, _ in references(doc)}
+    found = references(doc)
+    allowed = {p for p, _ in found}
     for path, text in _strings(doc, ""):
-        if note_keys(text) and path not in allowed and not path.startswith("chu_thich"):
-            raise ValueError(
-                f"{_shown(path)}: chú thích [^{note_keys(text)[0]}] chỉ đặt được trong nội dung, căn cứ và"
-                f" phụ lục / {_shown(path)}: a footnote marker may stand only in the body, the căn cứ and appendices"
-            )
-    folded = {}
-    for key in notes:
+        keys = note_keys(text)
+        if keys and path not in allowed and not path.startswith("chu_thich"):
+            raise Rule("footnote-misplaced",
+                       f"chú thích [^{keys[0]}] chỉ đặt được trong nội dung, căn cứ và phụ lục"
+                       " / a footnote marker may stand only in the body, the căn cứ and appendices", path)
+    folded: dict[str, str] = {}
+    for key, text in notes.items():
         if key.casefold() in folded:
-            raise ValueError(f"chu_thich: khóa '{key}' trùng với '{folded[key.casefold()]}'"
-                             f" / chu_thich: key '{key}' repeats '{folded[key.casefold()]}'")
+            raise Rule("footnote-key-twice", f"khóa '{key}' trùng với '{folded[key.casefold()]}'"
+                       f" / key '{key}' repeats '{folded[key.casefold()]}'", "chu_thich")
         folded[key.casefold()] = key
-        if note_keys(notes[key]):
-            raise ValueError(f"chu_thich: chú thích '{key}' không được chứa dấu chú thích khác"
-                             f" / chu_thich: note '{key}' must not reference another note")
+        if note_keys(text):
+            raise Rule("footnote-in-footnote", f"chú thích '{key}' không được chứa dấu chú thích khác"
+                       f" / note '{key}' must not reference another note", "chu_thich")
     used = set()
-    for path, key in references(doc):
+    for path, key in found:
         if key.casefold() not in folded:
-            raise ValueError(
-                f"{_shown(path)}: dấu chú thích [^{key}] chưa có nội dung trong chu_thich"
-                f" / {_shown(path)}: the footnote marker [^{key}] has no text in chu_thich"
-            )
+            raise Rule("footnote-without-text", f"dấu chú thích [^{key}] chưa có nội dung trong chu_thich"
+                       f" / the footnote marker [^{key}] has no text in chu_thich", path)
         used.add(key.casefold())
     for key in notes:
         if key.casefold() not in used:
-            raise ValueError(
-                f"chu_thich: chú thích '{key}' không được dẫn ở đâu (thiếu [^{key}] trong văn bản)"
-                f" / chu_thich: note '{key}' is never referenced (no [^{key}] in the text)"
-            )
+            raise Rule("footnote-not-referenced",
+                       f"chú thích '{key}' không được dẫn ở đâu (thiếu [^{key}] trong văn bản)"
+                       f" / note '{key}' is never referenced (no [^{key}] in the text)", "chu_thich")

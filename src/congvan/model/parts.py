@@ -10,11 +10,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .body import Block
+from .rule import Rule, raise_first
 from .dates import Ngay
 from .text import Line, Text
 
@@ -118,9 +119,13 @@ class BanSao(_Part):
 
     @model_validator(mode="after")
     def _signed(self) -> "BanSao":
-        if not self.dien_tu and self.nguoi_ky is None:
-            raise ValueError("Bản sao giấy cần người ký (nguoi_ky) / a paper copy needs its signer (nguoi_ky)")
+        raise_first(self.cross_field_rules())
         return self
+
+    def cross_field_rules(self) -> Iterator[Rule]:
+        if not self.dien_tu and self.nguoi_ky is None:
+            yield Rule("copy-without-signer", "Bản sao giấy cần người ký (nguoi_ky)"
+                       " / a paper copy needs its signer (nguoi_ky)", "nguoi_ky")
 
 
 class CoQuanSao(_Part):

@@ -26,6 +26,7 @@ from typing import Annotated, Literal, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .. import rules
+from .rule import Rule
 from .text import Line, _to_str, clean
 
 #: Alignment of a column or a cell: left, centre, right, justified.
@@ -121,19 +122,17 @@ class NoiDungBang(_Model):
     def _grid_fits(self) -> "NoiDungBang":
         width = self.columns
         if self.cot and len(self.cot) != width:
-            raise ValueError(
-                f"cot: dòng đầu của bảng có {width} cột nhưng khai báo {len(self.cot)} cột / cot: the table's"
-                f" first row has {width} columns but {len(self.cot)} are declared"
-            )
+            raise Rule("table-columns-mismatch",
+                       f"dòng đầu của bảng có {width} cột nhưng khai báo {len(self.cot)} cột"
+                       f" / the table's first row has {width} columns but {len(self.cot)} are declared", "cot")
         for part in ("dau", "dong"):
             place(getattr(self, part), width, part)
         given = sum(c.rong or 0 for c in self.cot)
         if given > rules.LANDSCAPE_TEXT_WIDTH_MM:
-            raise ValueError(
-                f"cot: các cột rộng {given:g} mm, quá bề rộng trang nằm ngang ({rules.LANDSCAPE_TEXT_WIDTH_MM} mm)"
-                f" / cot: the columns are {given:g} mm wide, wider than a landscape page's text"
-                f" ({rules.LANDSCAPE_TEXT_WIDTH_MM} mm)"
-            )
+            raise Rule("table-too-wide",
+                       f"các cột rộng {given:g} mm, quá bề rộng trang nằm ngang ({rules.LANDSCAPE_TEXT_WIDTH_MM} mm)"
+                       f" / the columns are {given:g} mm wide, wider than a landscape page's text"
+                       f" ({rules.LANDSCAPE_TEXT_WIDTH_MM} mm)", "cot")
         return self
 
     @property
@@ -171,35 +170,30 @@ def place(rows: list[list[str | O]], width: int, part: str) -> list[Placed]:
             while (r, c) in covered:
                 c += 1
             cols, nrows = _span(cell)
-            where = f"{part}[{r}]"
+            where = f"{part}[{r}][{index}]"
             if c + cols > width:
-                raise ValueError(
-                    f"{where}: ô thứ {index + 1} vượt quá {width} cột của bảng (dòng dài hơn dòng tiêu đề)"
-                    f" / {where}: cell {index + 1} runs past the table's {width} columns (the row is longer"
-                    " than the header)"
-                )
+                raise Rule("table-row-too-long",
+                           f"ô vượt quá {width} cột của bảng (dòng dài hơn dòng tiêu đề)"
+                           f" / the cell runs past the table's {width} columns (the row is longer than the header)",
+                           where)
             if r + nrows > len(rows):
-                raise ValueError(
-                    f"{where}: ô thứ {index + 1} gộp {nrows} dòng nhưng chỉ còn {len(rows) - r} dòng"
-                    f" / {where}: cell {index + 1} spans {nrows} rows but only {len(rows) - r} remain"
-                )
+                raise Rule("table-merge-too-long",
+                           f"ô gộp {nrows} dòng nhưng chỉ còn {len(rows) - r} dòng"
+                           f" / the cell spans {nrows} rows but only {len(rows) - r} remain", where)
             cells = {(r + i, c + j) for i in range(nrows) for j in range(cols)}
             if cells & covered:
-                raise ValueError(
-                    f"{where}: ô thứ {index + 1} chồng lên một ô đã gộp từ dòng trên / {where}: cell {index + 1}"
-                    " overlaps a cell merged from a row above"
-                )
+                raise Rule("table-cells-overlap", "ô chồng lên một ô đã gộp từ dòng trên"
+                           " / the cell overlaps a cell merged from a row above", where)
             covered |= cells
             text, align = (cell, None) if isinstance(cell, str) else (cell.noi_dung, cell.can)
             out.append(Placed(r, c, cols, nrows, text, align))
             c += cols
         filled = sum(1 for (rr, _) in covered if rr == r)
         if filled != width:
-            raise ValueError(
-                f"{part}[{r}]: dòng có {filled} ô, bảng có {width} cột; ô trống ghi \"\""
-                f" / {part}[{r}]: the row fills {filled} of the table's {width} columns;"
-                ' write "" for an empty cell'
-            )
+            raise Rule("table-row-too-short",
+                       f"dòng có {filled} ô, bảng có {width} cột; ô trống ghi \"\""
+                       f" / the row fills {filled} of the table's {width} columns; write \"\" for an empty cell",
+                       f"{part}[{r}]")
     return out
 
 

@@ -15,6 +15,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator
 
+from .rule import Rule
+
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Invisible characters: zero-width spaces and joiners, word joiners, a BOM
 # inside text, and bidirectional controls (which can make printed text read
@@ -36,7 +38,8 @@ def clean(value: str) -> str:
     match = _ILLEGAL.search(value)
     if match:
         code = f"U+{ord(match.group()):04X}"
-        raise ValueError(
+        raise Rule(
+            "control-character",
             f"Có ký tự điều khiển không hợp lệ {code} ở vị trí {match.start() + 1} — xóa ký tự này"
             f" / contains the control character {code} at position {match.start() + 1},"
             " which a DOCX cannot hold — remove it"
@@ -44,13 +47,15 @@ def clean(value: str) -> str:
     match = _INVISIBLE.search(value)
     if match:
         code = f"U+{ord(match.group()):04X}"
-        raise ValueError(
+        raise Rule(
+            "invisible-character",
             f"Có ký tự ẩn {code} ({unicodedata.name(match.group(), 'không tên')}) ở vị trí {match.start() + 1}"
             f" — thường do dán từ web/PDF; xóa ký tự này / contains the invisible character {code} at position"
             f" {match.start() + 1} (often pasted from the web or a PDF) — remove it"
         )
     if len(value) > MAX_FIELD_CHARS:
-        raise ValueError(
+        raise Rule(
+            "too-long",
             f"Trường dài {len(value)} ký tự, quá {MAX_FIELD_CHARS}; hãy chia thành nhiều đoạn"
             f" / the field is {len(value)} characters long, over {MAX_FIELD_CHARS}: split it into paragraphs"
         )
@@ -60,15 +65,16 @@ def clean(value: str) -> str:
 
 def _single_line(value: str) -> str:
     if "\n" in value:
-        raise ValueError("Trường này chỉ được có một dòng / this field must be a single line")
+        raise Rule("multi-line", "Trường này chỉ được có một dòng / this field must be a single line")
     if "\t" in value:
-        raise ValueError("Trường này không được có ký tự Tab; dùng dấu cách / this field must not hold a tab; use spaces")
+        raise Rule("tab", "Trường này không được có ký tự Tab; dùng dấu cách"
+                   " / this field must not hold a tab; use spaces")
     return value
 
 
 def _not_blank(value: str) -> str:
     if not value:
-        raise ValueError("Không được để trống / must not be empty")
+        raise Rule("empty", "Không được để trống / must not be empty")
     return value
 
 
@@ -82,7 +88,8 @@ _CODE_RE = re.compile(r"^[0-9A-Za-zÀ-ỹĐđ().]{1,30}$")
 
 def _code(value: str) -> str:
     if not _CODE_RE.match(value):
-        raise ValueError(
+        raise Rule(
+            "bad-abbreviation",
             f"Chữ viết tắt '{value}' không hợp lệ: không có dấu cách, '-' hay '/', tối đa 30 ký tự"
             " (Phụ lục I §II.3)"
             f" / abbreviation '{value}' is invalid: no spaces, '-' or '/' inside, at most 30 characters"

@@ -68,7 +68,7 @@ def form_data(raw: bytes, content_type: str) -> Any:
         )
     if not raw.strip():
         raise FormError([Problem(path="", vi="Nội dung yêu cầu trống: hãy gửi biểu mẫu JSON",
-                                 en="the request body is empty: send the form as JSON")])
+                                 en="the request body is empty: send the form as JSON", code="empty-form")])
     text = decode(raw, None)
     if content_type in YAML_TYPES:
         return parse(text, None)[0]
@@ -80,7 +80,7 @@ def _json(text: str) -> Any:
         data: dict = {}
         for key, value in pairs:
             if key in data:
-                raise FormError([Problem(path=key, vi=f"Khóa '{key}' bị lặp", en=f"duplicate key '{key}'")])
+                raise FormError([Problem(path=key, vi=f"Khóa '{key}' bị lặp", en=f"duplicate key '{key}'", code="duplicate-key")])
             data[key] = value
         return data
 
@@ -88,13 +88,14 @@ def _json(text: str) -> Any:
         return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise FormError([Problem(path="", vi=f"Lỗi cú pháp JSON: {exc.msg}", en=f"JSON syntax error: {exc.msg}",
-                                 line=exc.lineno, column=exc.colno)]) from None
+                                 line=exc.lineno, column=exc.colno, code="syntax")]) from None
     except RecursionError:
-        raise FormError([Problem(path="", vi="JSON lồng quá sâu", en="the JSON is nested too deeply")]) from None
+        raise FormError([Problem(path="", vi="JSON lồng quá sâu", en="the JSON is nested too deeply",
+                                 code="too-deep")]) from None
 
 
 def _no_constant(name: str) -> Any:
-    raise FormError([Problem(path="", vi=f"JSON không cho phép {name}", en=f"{name} is not allowed in JSON")])
+    raise FormError([Problem(path="", vi=f"JSON không cho phép {name}", en=f"{name} is not allowed in JSON", code="syntax")])
 
 
 def uploaded_file(raw: bytes, content_type_header: str) -> bytes:

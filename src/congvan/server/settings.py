@@ -38,6 +38,9 @@ class Settings:
     retry_after_s: int = 2
     #: The only directory whose DOCX templates a client may name (?template=NAME).
     template_dir: Path | None = None
+    #: The only directory a form's relative image paths (nguoi_ky.anh_chu_ky, anh_dau)
+    #: are read from; without it the service refuses image paths altogether.
+    image_dir: Path | None = None
 
     def __post_init__(self) -> None:
         for name in ("max_request_bytes", "max_blocks", "pool_threads"):
@@ -45,12 +48,14 @@ class Settings:
                 raise ValueError(f"{name} phải lớn hơn 0 / {name} must be at least 1")
         if self.pool_queue < 0 or self.render_timeout_s <= 0 or self.pdf_timeout_s <= 0:
             raise ValueError("pool_queue ≥ 0, thời hạn > 0 / pool_queue ≥ 0 and timeouts > 0")
-        if self.template_dir is not None:
-            object.__setattr__(self, "template_dir", Path(self.template_dir).resolve())
+        for name in ("template_dir", "image_dir"):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, Path(getattr(self, name)).resolve())
 
     def to_json(self) -> str:
         data = asdict(self)
-        data["template_dir"] = str(self.template_dir) if self.template_dir else None
+        for name in ("template_dir", "image_dir"):
+            data[name] = str(data[name]) if data[name] else None
         return json.dumps(data)
 
     @classmethod

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CongVanError, FormError, Problem, RenderError, join_path
-from ..forms import FILE_FIELDS, validate_data
+from ..forms import FILE_FIELDS, Form, file_paths_outside
 from ..model import Bang, DanhSachNhiemVu, Gach, NhiemVu, VanBan, walk
 from ..naming import safe_file_name
 from .problems import ApiProblem, from_problems
@@ -52,7 +52,7 @@ def file_paths(data: Any, where: tuple = ()) -> list[Problem]:
             if key in FILE_FIELDS and value not in (None, ""):
                 path = join_path([*where, key])
                 found.append(Problem(
-                    path=path, vi=f"Dịch vụ không đọc tệp trên máy chủ theo đường dẫn khách gửi ({key}): bỏ trường này"
+                    path=path, code="file-path", vi=f"Dịch vụ không đọc tệp trên máy chủ theo đường dẫn khách gửi ({key}): bỏ trường này"
                     " khỏi biểu mẫu", en=f"the service never reads server files a client names ({key}):"
                     " leave this field out"))
             else:
@@ -63,11 +63,23 @@ def file_paths(data: Any, where: tuple = ()) -> list[Problem]:
     return found
 
 
-def validated(data: Any) -> VanBan:
-    if problems := file_paths(data):
+def image_problems(data: Any, settings: Settings) -> list[Problem]:
+    """Image paths are read only inside the operator's image folder; without one, not at all."""
+    if settings.image_dir is None:
+        return file_paths(data)
+    return file_paths_outside(data, settings.image_dir)
+
+
+def as_form(data: Any, settings: Settings) -> Form:
+    """The request's form, its relative image paths read from the operator's folder (never the request's)."""
+    return Form(data, folder=settings.image_dir)
+
+
+def validated(data: Any, settings: Settings) -> VanBan:
+    if problems := image_problems(data, settings):
         raise from_problems(422, "file-paths-not-allowed", INVALID_FORM, problems)
     try:
-        return validate_data(VanBan, data)
+        return as_form(data, settings).model(VanBan)
     except FormError as exc:
         raise from_problems(422, "invalid-form", INVALID_FORM, exc.problems) from None
 
@@ -76,7 +88,7 @@ def one_document(doc: VanBan) -> list[Problem]:
     if not doc.danh_sach:
         return []
     return [Problem(
-        path="danh_sach", vi="Dịch vụ tạo một văn bản cho mỗi yêu cầu: gửi mỗi dòng của danh_sach thành một yêu cầu",
+        path="danh_sach", code="one-document-per-request", vi="Dịch vụ tạo một văn bản cho mỗi yêu cầu: gửi mỗi dòng của danh_sach thành một yêu cầu",
         en="the service renders one document per request: send each row of danh_sach as its own request")]
 
 
@@ -85,7 +97,7 @@ def limit_problems(doc: VanBan, settings: Settings) -> list[Problem]:
     if blocks <= settings.max_blocks:
         return []
     return [Problem(
-        path="noi_dung", value=blocks,
+        path="noi_dung", value=blocks, code="too-many-blocks",
         vi=f"Văn bản có {blocks} khối nội dung, nhiệm vụ và dòng; dịch vụ nhận tối đa {settings.max_blocks}",
         en=f"the document has {blocks} blocks, tasks and lines; the service takes at most {settings.max_blocks}")]
 
@@ -115,10 +127,10 @@ def _count_tasks(tasks: list[NhiemVu]) -> int:
 def validate(raw: bytes, content_type: str, settings: Settings) -> dict:
     """/v1/validate: {"ok": bool, "problems": [...]}."""
     data = read_form(raw, content_type)
-    if problems := file_paths(data):
+    if problems := image_problems(data, settings):
         return {"ok": False, "problems": [p.to_dict() for p in problems]}
     try:
-        doc = validate_data(VanBan, data)
+        doc = as_form(data, settings).model(VanBan)
     except FormError as exc:
         problems = exc.problems
     else:
@@ -155,7 +167,7 @@ def template_names(settings: Settings) -> list[str]:
 def render(raw: bytes, content_type: str, fmt: str, template: Path | None, settings: Settings) -> Output:
     """/v1/render: the document as DOCX, PDF, a PNG of page 1, an HTML preview,
     or a ZIP of the DOCX and its appendices kept in files of their own."""
-    doc = validated(read_form(raw, content_type))
+    doc = validated(read_form(raw, content_type), settings)
     if problems := one_document(doc):
         raise from_problems(422, "one-document-per-request", INVALID_FORM, problems)
     if problems := limit_problems(doc, settings):
@@ -193,7 +205,7 @@ def docx_packages(doc: VanBan, template: Path | None) -> list[bytes]:
 
 
 def separate_files(doc: VanBan) -> list[Problem]:
-    return [Problem(path=f"phu_luc[{i}].tep_rieng", value=True,
+    return [Problem(path=f"phu_luc[{i}].tep_rieng", value=True, code="separate-file",
                     vi="Phụ lục này là tệp riêng (Mẫu 2.2): gửi 'Accept: application/zip' để nhận văn bản cùng các phụ lục",
                     en="this appendix is a file of its own (Mẫu 2.2): send 'Accept: application/zip' to get the"
                        " document with its appendices")
