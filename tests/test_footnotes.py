@@ -186,3 +186,14 @@ def test_a_marker_in_a_table_cell_names_the_row(tmp_path):
         validate_data(congvan.VanBan, _form(chu_thich={"a": "A.", "b": "B."}))
     assert [p.path for p in caught.value.problems] == ["noi_dung[2].bang.dong[0][1]"]
     assert caught.value.problems[0].code == "footnote-without-text"
+
+
+def test_follow_up_letters_quote_tasks_without_the_plans_markers():
+    from congvan.followup import letters
+
+    plan = ke_hoach(noi_dung=[{"nhiem_vu": [{"noi_dung": "Rà soát theo Nghị quyết 57[^1].", "chu_tri": "Sở Nội vụ",
+                                             "thoi_han": "15/12/2025"}]}],
+                    chu_thich={"1": "Nghị quyết số 57-NQ/TW."})
+    (agency, letter), = letters(plan, "20/12/2025", don_vi_soan_thao="VP")
+    text = " ".join(str(b) for b in letter.noi_dung)
+    assert "Rà soát theo Nghị quyết 57" in text and "[^" not in text
