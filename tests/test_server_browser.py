@@ -164,3 +164,29 @@ def test_a_clerk_switches_to_ke_hoach_fills_the_sample_and_downloads_it(page):
     data = downloaded(driver, ".docx", before).read_bytes()
     assert check(data).ok
     assert "KẾ HOẠCH" in docx_text(data)
+
+
+def test_the_form_edits_tables_and_footnotes(page):
+    """A body table (header rows, merged cells, columns) and footnotes go into
+    the web form's editors and come back out unchanged, and the service takes them."""
+    import json
+
+    import yaml
+
+    from conftest import EXAMPLES
+
+    driver = page
+    data = yaml.safe_load((EXAMPLES / "010-ke-hoach-stttt-phu-tho.yaml").read_text(encoding="utf-8"))
+    data["noi_dung"][0]["noi_dung"][0]["gach"][0] += "[^1]"
+    data["chu_thich"] = {"1": "Theo **Chỉ thị** số 15/CT-UBND."}
+    driver.find_element("css selector", 'input[name="loai"][value="ke-hoach"]').click()
+    wait_for(driver, lambda: driver.find_elements("css selector", '[data-add="can_cu"]'), what="the kế hoạch form")
+    back = driver.execute_script("buildForm(JSON.parse(arguments[0])); changed(); return root.get();",
+                                 json.dumps(data, ensure_ascii=False))
+    table = data["noi_dung"][1]["noi_dung"][1]["noi_dung"][6]
+    assert "bang" in table and back["noi_dung"][1]["noi_dung"][1]["noi_dung"][6] == table
+    assert back["chu_thich"] == data["chu_thich"]
+    wait_for(driver, lambda: "hợp lệ" in status(driver) or driver.find_elements("css selector", ".problem"),
+             what="the service's answer")
+    problems = [e.text for e in driver.find_elements("css selector", ".problem")]
+    assert "hợp lệ" in status(driver) and not problems, (status(driver), problems)
