@@ -151,8 +151,8 @@ def test_api_doc_lists_every_public_name_and_nothing_else():
         assert getattr(congvan, name) is not None
 
 
-#: Reference pages whose Python examples must run as written.
-RUNNABLE = ["api.md"]
+#: Reference pages whose Python examples must run as written, after the commands the page runs first.
+RUNNABLE = {"api.md": [], "templates.md": [["template", "export", "cong-van", "-o", "mau-so.docx"]]}
 
 
 @pytest.mark.parametrize("page", RUNNABLE)
@@ -160,6 +160,10 @@ def test_python_examples_of_the_reference_pages_run(page, tmp_path):
     """Each ```python block, in order, in a fresh folder that sees the examples."""
     (tmp_path / "examples").symlink_to(ROOT / "examples")
     env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
+    for command in RUNNABLE[page]:
+        assert f"congvan {' '.join(command)}" in (DOCS / page).read_text(encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "congvan", *command], cwd=tmp_path, env=env, check=True,
+                       capture_output=True, timeout=120)
     blocks = _fenced("python", DOCS / page)
     assert blocks
     for code in blocks:

@@ -64,3 +64,11 @@ def test_example_010_signs_without_authority_and_leaves_blanks(tmp_path):
     assert "GIÁM ĐỐC" in lines and not any(line.startswith(("TM.", "KT.")) for line in lines)
     assert any(line.replace("\u00a0", " ").split() == ["Số:", "/KH-STTTT"] for line in lines)
     assert any("tháng 12 năm 2011" in line and "ngày" in line for line in lines)
+
+
+def test_example_010_numbers_its_points_as_printed(tmp_path):
+    """I.–III., then 1., 2. …, and under "2." the points a) … đ) directly (no 2.1.)."""
+    lines = [line.strip() for line in render_text(congvan.load(FORM), tmp_path, "010")]
+    labels = [line.split()[0] for line in lines if line and line.split()[0] in
+              ("I.", "II.", "III.", "1.", "2.", "3.", "4.", "5.", "a)", "b)", "c)", "d)", "đ)", "2.1.")]
+    assert labels == ["I.", "II.", "1.", "2.", "a)", "b)", "c)", "d)", "đ)", "III.", "1.", "2.", "3.", "4.", "5."]

@@ -100,8 +100,8 @@ def test_attached_text_has_its_own_header_title_reference_and_no_signature(rende
     assert "Số:" not in header_text and "ngày" not in header_text
     lines = [b.text for b in attached if isinstance(b, Paragraph) and b.text]
     assert lines[:3] == ["QUY CHẾ", "Công tác văn thư, lưu trữ của Sở Nội vụ",
-                         "(Kèm theo Quyết định số 215/QĐ-SNV ngày 12 tháng 3 năm 2025 của Sở Nội vụ)"]
-    reference = next(b for b in attached if isinstance(b, Paragraph) and b.text.startswith("(Kèm theo"))
+                         "(Ban hành kèm theo Quyết định số 215/QĐ-SNV ngày 12 tháng 3 năm 2025 của Sở Nội vụ)"]
+    reference = next(b for b in attached if isinstance(b, Paragraph) and b.text.startswith("(Ban hành kèm theo"))
     assert look(reference).italic
     assert lines[3:5] == ["Chương I", "QUY ĐỊNH CHUNG"]
     chapter = next(b for b in attached if isinstance(b, Paragraph) and b.text == "Chương I")

@@ -28,6 +28,7 @@ from docx.text.paragraph import Paragraph
 
 import congvan
 from congvan import DanhSachNhiemVu, Muc, NhiemVu
+from congvan.layout.tasks import who
 from conftest import EXAMPLES, SEEDS
 
 
@@ -227,11 +228,11 @@ def _positions(tasks: list[NhiemVu], lines: list[str]) -> list[int]:
 
 
 def test_seed_003_same_tasks_in_ngoac_style(tmp_path):
-    """The tasks are data: printed grouped under their lead agency
-    (theo-co-quan, as the seed) or each followed by its assignment in
-    parentheses (ngoac) — the same task words, in the same order."""
+    """The tasks are data: printed grouped under their lead agency, as
+    written (nguyen-van with theo_co_quan, as the seed) or each followed by
+    its assignment in parentheses (ngoac) — the same task words, in order."""
     grouped = congvan.load(EXAMPLES / SEED_003.form)
-    assert grouped.cach_phan_cong == "theo-co-quan"
+    assert grouped.cach_phan_cong == "nguyen-van"
     inline = grouped.model_copy(update={"cach_phan_cong": "ngoac"})
     tasks = _tasks(grouped.noi_dung)
     police = [t for t in tasks if t.chu_tri == "Công an tỉnh"]
@@ -244,12 +245,15 @@ def test_seed_003_same_tasks_in_ngoac_style(tmp_path):
     assert "(Công an tỉnh chủ trì thực hiện)" not in grouped_lines
     assert "1. Công an tỉnh" not in inline_lines
     assert inline_lines.count("(Công an tỉnh chủ trì thực hiện)") == len(police)
+    # The cooperation the sentence already says is data too: ngoac prints it, nguyen-van does not.
+    assert "(Sở Giáo dục và Đào tạo chủ trì, phối hợp với Công an tỉnh thực hiện)" in inline_lines
+    assert not any("phối hợp: Công an tỉnh" in line for line in grouped_lines)
 
     # Every task is printed once, in order, each followed by its own assignment.
     positions = _positions(tasks, inline_lines)
     for number, (task, at) in enumerate(zip(tasks, positions), start=1):
         assert inline_lines[at].startswith(f"{number}. ")
-        assert inline_lines[at + 1] == f"({task.chu_tri} chủ trì thực hiện)"
+        assert inline_lines[at + 1] == f"({who(task, 'ngoac')})"
     _positions(tasks, grouped_lines)
 
     task_words = tokens(" ".join(p for t in tasks for p in t.paragraphs))

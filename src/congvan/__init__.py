@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from typing import Any, Mapping
 
-from .errors import CongVanError, FormError, Problem, RenderError
+from .errors import CongVanError, FormError, Problem, RenderError, TemplateError
 from .model import (
     CoQuan, DanhSachNhiemVu, Gach, Khoan, Luu, Muc, Ngay, NguoiKy, NguoiSoanThao, NhiemVu, NoiNhan, PhuLuc, SoTien, VanBan,
 )
@@ -56,6 +56,6 @@ def __getattr__(name: str):
 __all__ = [
     "check", "check_all", "fix", "Report", "Finding", "UnreadableDocument",
     "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
-    "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "VanBan", "load", "render",
+    "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "TemplateError", "VanBan", "load", "render",
     "render_bytes", "render_files", "validate", "__version__",
 ]

@@ -57,6 +57,12 @@ class RenderError(CongVanError):
     """A template or the output could not be used."""
 
 
+class TemplateError(RenderError):
+    """A DOCX template cannot be used: an unknown or misspelled tag, a tag of the
+    wrong kind, a Jinja syntax error, a tag Word has split, a missing place for
+    content; each problem names the tag, the part and the paragraph."""
+
+
 #: Every problem code, with what it means (Vietnamese, English).  The codes are
 #: stable: programs test them, messages may be reworded.  docs/api.md lists them
 #: from here (tools/gen_api_codes.py; tests/test_validate.py keeps it true).
@@ -94,11 +100,17 @@ CODES: dict[str, tuple[str, str]] = {
     "subject-too-long": ("Trích yếu quá dài", "the subject is too long"),
     "listed-twice": ("Một nơi nhận được ghi hai lần", "a recipient is listed twice"),
     "bad-block": ("Khối nội dung không rõ loại", "a body block of no known kind"),
+    "unknown-scheme": ("Kiểu đánh số không có", "a numbering scheme that does not exist"),
+    "unknown-level": ("Cấp đánh số không có trong kiểu đánh số", "a numbering level the scheme does not have"),
+    "bad-label-pattern": ("Mẫu nhãn đánh số sai dạng", "a malformed numbering label pattern"),
+    "range-end-before-start": ("Khoảng thời gian kết thúc trước khi bắt đầu", "a range that ends before it starts"),
     "invalid": ("Giá trị không hợp lệ (lỗi khác)", "an invalid value (other)"),
     # rules that compare fields, reported at the field to change
     "day-without-month": ("Có ngày mà không có tháng", "a day without a month"),
     "empty-article": ("Điều không có tiêu đề lẫn nội dung", "an article with neither title nor content"),
     "task-without-lead": ("Nhiệm vụ chưa có cơ quan chủ trì", "a task without a lead agency"),
+    "group-without-task": ("Nhóm cơ quan không chủ trì nhiệm vụ nào", "an agency group that leads no task"),
+    "unreachable-level": ("Cấp đánh số không đến được từ chỗ đứng", "a numbering level the item cannot reach"),
     "empty-appendix": ("Phụ lục không có nội dung", "an appendix with no content"),
     "copy-without-signer": ("Bản sao giấy chưa có người ký", "a paper copy without its signer"),
     "tuq-with-kt": ("TUQ. cùng KT. (Điều 13.3)", "TUQ. together with KT. (Điều 13.3)"),
@@ -114,6 +126,13 @@ CODES: dict[str, tuple[str, str]] = {
     "missing-authority": ("Thiếu dòng thẩm quyền ban hành", "the authority line is missing"),
     "missing-part": ("Thiếu phần bắt buộc của loại văn bản", "a part the document type needs is missing"),
     "missing-drafting-unit": ("Thiếu đơn vị soạn thảo cho ký hiệu công văn", "the drafting unit for the ký hiệu is missing"),
+    # DOCX templates (--template)
+    "unknown-tag": ("Thẻ trong mẫu không phải tên congvan điền", "a template tag congvan does not fill"),
+    "wrong-tag-kind": ("Thẻ viết sai kiểu ({{ }}, {{p }}, vòng lặp)", "a tag written as the wrong kind"),
+    "template-syntax": ("Lỗi cú pháp thẻ trong mẫu", "a syntax error in a template's tags"),
+    "broken-tag": ("Thẻ bị Word tách hỏng", "a tag Word has split apart"),
+    "missing-tag": ("Mẫu thiếu chỗ cho nội dung văn bản có", "the template has no place for content the document has"),
+    "not-a-docx": ("Mẫu không phải tệp .docx", "the template is not a .docx file"),
     # tables in the body (bang) and footnotes (chu_thich)
     "table-row-too-long": ("Dòng của bảng dài hơn dòng tiêu đề", "a table row longer than the header"),
     "table-row-too-short": ("Dòng của bảng thiếu ô", "a table row with too few cells"),

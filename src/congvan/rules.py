@@ -149,6 +149,11 @@ TABLE_CELL_PADDING_MM = 1.5
 #: Appendix labels: one appendix is "Phụ lục"; two or more are numbered in
 #: Roman numerals, "Phụ lục I", "Phụ lục II" (Phụ lục I §III.1.a).
 PHU_LUC = "Phụ lục"
+#: The line tying a text to the quyết định that issues it (Mẫu 1.3): real quy
+#: chế, quy định, điều lệ, nội quy, quy trình read "(Ban hành kèm theo …)", the
+#: others (kế hoạch, danh sách, phụ lục) "(Kèm theo …)".
+ISSUED_WITH = {"regulation": "Ban hành kèm theo", "other": "Kèm theo"}
+REGULATION_TYPES = frozenset({"quy chế", "quy định", "điều lệ", "nội quy", "quy trình"})
 
 #: The task table of a plan's appendix: (column, heading, widest comfortable
 #: width in mm or None for the content column, which takes what is left).
@@ -205,10 +210,18 @@ SEAL_OVERLAP = 1 / 3
 #: Bookmark signing tools look for: the place of the signature.
 SIGNATURE_BOOKMARK = "ViTriChuKy"
 
-#: Numbering inside an article: khoản 1., điểm a), then dashes (§II.6.đ).
-ARTICLE_LEVELS = ("arabic", "letter", "dash")
 #: Line after the căn cứ of a quyết định / nghị quyết (Mẫu 1.1–1.3).
 DECISION_LINE = {"quyet-dinh": "QUYẾT ĐỊNH:", "nghi-quyet": "QUYẾT NGHỊ:"}
+
+#: The last line of the căn cứ: "Theo đề nghị của …" (Mẫu 1.2) or, as real
+#: decisions also write, "Xét đề nghị của …"; a line starting so is kept as typed.
+DE_NGHI_OPENINGS = ("Theo đề nghị", "Xét đề nghị")
+#: The last căn cứ ends with "." before "QUYẾT ĐỊNH:" / "QUYẾT NGHỊ:" (§II.6.a,
+#: Mẫu 1.1–1.3) or a heading, and with "," where the body's first sentence continues it
+#: ("Căn cứ …,\n Trường … đã tiến hành …": real tờ trình, kế hoạch); the decree is silent there.
+CAN_CU_LAST = {"decision": ".", "sentence": ","}
+#: Types whose căn cứ real documents print upright, as body text (tờ trình), not italic.
+CAN_CU_UPRIGHT = frozenset({"to-trinh"})
 
 #: Closing mark of the body in every template of Phụ lục III.
 END_MARK = "./."
@@ -248,6 +261,11 @@ ELEMENTS: dict[str, Element] = {
     "khoan_tieu_de": Element("Khoản có tiêu đề (1., 1.1.)", BODY, bold=True, align=Align.JUSTIFY,
                              first_line_indent_mm=FIRST_LINE_INDENT_MM, space_before_pt=PARAGRAPH_SPACING_PT,
                              keep_with_next=True, outline_level=1, box="ô 6, Mẫu chữ 6.b"),
+    # A heading whose number or title is not bold (a level of congvan.numbering
+    # overridden so): the heading's spacing and keep-with-next, the weight in its runs.
+    "tieu_de": Element("Tiêu đề không đậm", BODY, align=Align.JUSTIFY, first_line_indent_mm=FIRST_LINE_INDENT_MM,
+                       space_before_pt=PARAGRAPH_SPACING_PT, keep_with_next=True, outline_level=1,
+                       box="ô 6, Mẫu chữ 6.b"),
     "phan_cong": Element("Phân công nhiệm vụ", BODY, italic=True, align=Align.JUSTIFY,
                          first_line_indent_mm=FIRST_LINE_INDENT_MM, space_before_pt=PARAGRAPH_SPACING_PT,
                          box="ô 6"),
@@ -309,9 +327,10 @@ SIGNATURE_SPACE_BEFORE_PT = 12.0
 #: Điểm letters: the Vietnamese alphabet (no f, j, w, z; no ă â ê ô ơ ư).
 DIEM_LETTERS = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
 
-#: Numbering of nested items in a plan or report, outermost first:
-#: "I." (Roman, bold UPPER title), "1.", "1.1.", "a)", then dashes.
-NUMBERING_LEVELS = ("roman", "arabic", "arabic_nested", "letter", "dash")
+#: The numbering schemes (I. / 1. / 1.1. / a) for plans, 1. / a) / - for công
+#: văn, the normative Phần / Chương / Mục / Điều / khoản / điểm …), their levels
+#: and the default per type are data in ``congvan.numbering``, which reads the
+#: letters above.
 
 DASH = "-"  # dash bullets are literal "- ", never Word list bullets (flush with the text)
 

@@ -160,6 +160,8 @@ kinh_gui: # Kính gửi (ô 9a): một nơi thì cùng dòng; nhiều nơi thì 
 
 BODIES = {
     "cong-van": KINH_GUI + """\
+# danh_so: so # đánh số đề mục: so (1. / a) / -, mặc định) | la-ma (I. / 1. / 1.1. / a)) | so-nhieu-cap (1. / 1.1. / 1.1.1.)
+# danh_so: {{kieu: so, cap: {{khoan: {{khoan_so_dam: true}}}}}} # sửa từng cấp, ví dụ số khoản in đậm "**1.**"
 noi_dung: # nội dung (ô 6): đoạn văn căn đều hai lề, thụt đầu dòng 1 cm; congvan thêm "./." cuối
   - Thực hiện Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư, {ten} đề nghị như sau.
   - khoan: Rà soát danh mục hồ sơ năm {year}, gửi về Sở **trước ngày 15/12/{year}**. # khoản tự đánh số 1., 2.
@@ -172,7 +174,8 @@ noi_dung: # thư công: thư cảm ơn, chúc mừng, thăm hỏi; các đoạn 
   - {ten} trân trọng cảm ơn và mong tiếp tục nhận được sự phối hợp trong thời gian tới.
 """,
     "ke-hoach": """\
-cach_phan_cong: theo-co-quan # cách in phân công: theo-co-quan | ngoac | phan-cong (cùng dữ liệu nhiệm vụ)
+cach_phan_cong: theo-co-quan # cách in phân công: theo-co-quan | ngoac | phan-cong | nguyen-van (in đúng câu đã viết; cùng dữ liệu nhiệm vụ)
+# danh_so: so-nhieu-cap # đánh số đề mục: la-ma (I. / 1. / 1.1. / a), mặc định) | so (1. / a) / -) | so-nhieu-cap (1. / 1.1. / 1.1.1. / a))
 noi_dung: # nội dung (ô 6): mục, khoản tự đánh số; congvan thêm "./." cuối
   - Thực hiện chỉ đạo của cấp trên, {ten} ban hành {name} như sau.
   - muc: Mục đích, yêu cầu # mục cấp I: số La Mã, in hoa, đậm
@@ -191,7 +194,7 @@ noi_dung: # nội dung (ô 6): mục, khoản tự đánh số; congvan thêm ".
           - noi_dung: Tổ chức tập huấn nghiệp vụ văn thư cho công chức các sở, ngành.
             chu_tri: Sở Nội vụ
             phoi_hop: [Sở Tài chính] # một cơ quan, hoặc danh sách [A, B]
-            thoi_han: Quý III/{year} # ngày (15/8/{year}), kỳ (Quý III/{year}, tháng 7/{year}) hoặc thường xuyên
+            thoi_han: Quý III/{year} # ngày (15/8/{year}), khoảng (01/7 - 31/7/{year}), kỳ (Quý III/{year}) hoặc thường xuyên
             san_pham: Báo cáo kết quả tập huấn # tùy chọn
           - noi_dung: Bố trí kinh phí thực hiện.
             chu_tri: Sở Tài chính
@@ -211,7 +214,7 @@ noi_dung: # nội dung (ô 6): mục, khoản tự đánh số; congvan thêm ".
 tham_quyen: {tham_quyen} # thẩm quyền ban hành (in hoa, đậm, dưới trích yếu)
 can_cu: # căn cứ: in nghiêng, mỗi căn cứ một dòng; congvan thêm ";" và "." cuối
   - Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư
-theo_de_nghi: {de_nghi} # in thành "Theo đề nghị của ….", dòng cuối phần căn cứ
+theo_de_nghi: {de_nghi} # in thành "Theo đề nghị của ….", dòng cuối phần căn cứ (hoặc viết "Xét đề nghị của …")
 noi_dung: # các điều: "Điều 1." tự đánh số, in đậm; tiêu đề điều (nếu có) viết sau "dieu:"
   - dieu:
     noi_dung:
@@ -225,7 +228,8 @@ noi_dung: # các điều: "Điều 1." tự đánh số, in đậm; tiêu đề 
 """,
     "quy-che": """\
 # Quy chế, quy định thường ban hành kèm theo một quyết định (Mẫu 1.3):
-# xem `congvan new quyet-dinh` và trường kem_theo.
+# xem `congvan new quyet-dinh` và trường kem_theo (in "(Ban hành kèm theo Quyết định số …)";
+# kem_theo.nguoi_ky: nhu-quyet-dinh nhắc lại khối chữ ký cuối văn bản kèm theo).
 noi_dung: # chương, điều tự đánh số: "Chương I" rồi tiêu đề in hoa; "Điều 1." in đậm
   - chuong: Quy định chung
     noi_dung:

@@ -69,6 +69,12 @@ CASES: dict[str, str | bytes] = {
     "chu-thich-thieu.yaml": dump(form(noi_dung=["Thực hiện Nghị quyết số 57-NQ/TW[^1] của Bộ Chính trị."])),
     "chu-thich-thua.yaml": dump(form(noi_dung=["Thực hiện Nghị quyết số 57-NQ/TW[^1] của Bộ Chính trị."],
                                      chu_thich={"1": "Ngày 22/12/2024.", "2": "Không ai dẫn chú thích này."})),
+    # numbering schemes and task deadlines (issue 13)
+    "danh-so-la.yaml": dump(form(danh_so="la-ma-moi")),
+    "cap-la.yaml": dump(form(danh_so={"kieu": "so", "cap": {"tieu-khoan": {"khoan_so_dam": True}}})),
+    "thoi-han-nguoc.yaml": dump(form(loai="ke-hoach", kinh_gui=None, don_vi_soan_thao=None, trich_yeu="Kế hoạch năm 2026",
+                                     noi_dung=[{"nhiem_vu": [{"noi_dung": "Rà soát hồ sơ.", "chu_tri": "Văn phòng",
+                                                              "thoi_han": "09/7/2026 - 29/6/2026"}]}])),
     "nfd.yaml": dump(form(trich_yeu="đề nghị rà soát danh mục hồ sơ".encode().decode())).replace(
         "đề nghị rà soát", __import__("unicodedata").normalize("NFD", "đề nghị rà soát")),
     "ky-tu-dieu-khien.yaml": dump(form(trich_yeu="rà soát\x0b hồ sơ")),

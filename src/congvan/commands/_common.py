@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 
 
-def print_problems(exc, file=None) -> None:
+def print_problems(exc, file=None, heading: str = "Không tạo được văn bản / the document was not created:") -> None:
     """A CongVanError's problems, one per line, Vietnamese / English."""
     out = file or sys.stderr
-    print("Không tạo được văn bản / the document was not created:", file=out)
+    print(heading, file=out)
     for problem in exc.problems:
         print(f"  {problem}", file=out)
 

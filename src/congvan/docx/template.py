@@ -22,12 +22,18 @@ from pathlib import Path
 
 import jinja2
 
-from ..errors import Problem, RenderError
+from ..errors import Problem, TemplateError
+from . import template_check
 from .package import TEMPLATED_PARTS
+from .tags import TAGS
 
 _ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 #: A tag left broken by editing in Word: XML inside {{ }} after patching.
 _BROKEN_TAG = re.compile(r"\{\{[^}]*<|\{%[^%]*<")
+#: Headers and footers are filled in too when a template puts tags there (a letterhead).
+_HEADER_OR_FOOTER = re.compile(r"^word/(header|footer)\d*\.xml$")
+#: Tags whose content a document must not lose: a template without them would drop it.
+CONTENT_TAGS = tuple(name for name, tag in TAGS.items() if tag.fields and name != "subject")
 
 
 @dataclass(frozen=True)
@@ -35,12 +41,32 @@ class Template:
     path: Path
     parts: dict[str, bytes]  # the package's parts, copied into every render
     compiled: dict[str, jinja2.Template]  # the parts that take content
+    used: frozenset[str] = frozenset()  # the tags it uses
 
     def render(self, context: dict) -> dict[str, bytes]:
+        self._keeps_everything(context)
         parts = dict(self.parts)
         for name, template in self.compiled.items():
-            parts[name] = template.render(context).encode("utf-8")
+            try:
+                parts[name] = template.render(context).encode("utf-8")
+            except jinja2.TemplateError as exc:  # e.g. {{ name.x }}: the check cannot see every use
+                raise TemplateError([Problem(
+                    path="template", file=str(self.path), code="template-syntax", value=str(exc),
+                    vi=f"Mẫu {self.path.name} ({name}) không dùng được: {exc}",
+                    en=f"template {self.path.name} ({name}) cannot be used: {exc}")]) from None
         return parts
+
+    def _keeps_everything(self, context: dict) -> None:
+        """Nothing the document says is silently dropped by a template without its tag."""
+        lost = [name for name in CONTENT_TAGS if context.get(name) and name not in self.used]
+        if lost:
+            raise TemplateError([Problem(
+                path="template", file=str(self.path), code="missing-tag", value=name,
+                vi=f"Mẫu {self.path.name} không có thẻ {TAGS[name].written(name)} ({TAGS[name].vi}) mà văn bản"
+                   " này có: thêm thẻ vào mẫu, hoặc dùng mẫu của đúng loại văn bản (congvan template export)",
+                en=f"template {self.path.name} has no {TAGS[name].written(name)} ({TAGS[name].en}), which this"
+                   " document has: add the tag, or use a template of the right type (congvan template export)")
+                for name in lost])
 
 
 def _patch(xml: str) -> str:
@@ -54,8 +80,8 @@ def _lint(path: Path, name: str, source: str) -> None:
     match = _BROKEN_TAG.search(source)
     if match:
         snippet = re.sub(r"<[^>]+>", "", source[match.start():match.start() + 200])[:60]
-        raise RenderError([Problem(
-            path="", file=str(path), line=None, column=None, value=snippet,
+        raise TemplateError([Problem(
+            path="template", file=str(path), line=None, column=None, value=snippet, code="broken-tag",
             vi=f"Mẫu {path.name} ({name}) có thẻ bị Word tách hỏng gần '{snippet}': gõ lại thẻ liền một lần",
             en=f"template {path.name} ({name}) has a tag broken by Word near '{snippet}': retype the tag in one go",
         )])
@@ -67,8 +93,8 @@ def _compile(path: Path, name: str, xml: str) -> jinja2.Template:
     try:
         return _ENV.from_string(source)
     except jinja2.TemplateSyntaxError as exc:
-        raise RenderError([Problem(
-            path="", file=str(path), line=None, column=None, value=None,
+        raise TemplateError([Problem(
+            path="template", file=str(path), line=None, column=None, value=None, code="template-syntax",
             vi=f"Mẫu {path.name} ({name}) có lỗi cú pháp Jinja: {exc.message}",
             en=f"template {path.name} ({name}) has a Jinja syntax error: {exc.message}",
         )]) from None
@@ -80,15 +106,19 @@ def _load(path: Path, mtime_ns: int, size: int) -> Template:
         with zipfile.ZipFile(path) as archive:
             parts = {info.filename: archive.read(info) for info in archive.infolist()}
     except (OSError, zipfile.BadZipFile) as exc:
-        raise RenderError([Problem(
-            path="", file=str(path), line=None, column=None, value=None,
+        raise TemplateError([Problem(
+            path="template", file=str(path), line=None, column=None, value=None, code="unreadable",
             vi=f"Không đọc được mẫu {path.name}: {exc}", en=f"cannot read template {path.name}: {exc}",
         )]) from None
-    compiled = {
-        name: _compile(path, name, parts.pop(name).decode("utf-8"))
-        for name in TEMPLATED_PARTS if name in parts
-    }
-    return Template(path, parts, compiled)
+    sources = {name: parts[name].decode("utf-8", "replace") for name in list(parts)
+               if name in TEMPLATED_PARTS or (_HEADER_OR_FOOTER.match(name) and b"{" in parts[name])}
+    problems, used = template_check.check(path, sources)
+    if problems:
+        raise TemplateError(problems)
+    compiled = {name: _compile(path, name, source) for name, source in sources.items()}
+    for name in compiled:
+        del parts[name]
+    return Template(path, parts, compiled, frozenset(used))
 
 
 def load(path: str | Path) -> Template:
@@ -97,13 +127,13 @@ def load(path: str | Path) -> Template:
     try:
         stat = p.stat()
     except OSError as exc:
-        raise RenderError([Problem(
-            path="template", file=str(path), value=str(path),
+        raise TemplateError([Problem(
+            path="template", file=str(path), value=str(path), code="not-found",
             vi=f"Không mở được mẫu {path}: {exc.strerror}", en=f"cannot open template {path}: {exc.strerror}",
         )]) from None
     if not p.is_file() or p.suffix.lower() not in (".docx", ".dotx"):
-        raise RenderError([Problem(
-            path="template", file=str(path), value=str(path),
+        raise TemplateError([Problem(
+            path="template", file=str(path), value=str(path), code="not-a-docx",
             vi=f"Mẫu {path} phải là một tệp .docx", en=f"template {path} must be a .docx file",
         )])
     return _load(p, stat.st_mtime_ns, stat.st_size)

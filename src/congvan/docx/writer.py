@@ -191,6 +191,19 @@ def _confirmation_xml(lines: list[str], geo) -> str:
             + ooxml.cell(left, content) + ooxml.cell(right, "") + "</w:tr></w:tbl>" + ooxml.empty_paragraph(SPACER_STYLE))
 
 
+def _attached_signature_xml(s, geo) -> str:
+    """The signature block at the end of an attached text: the right column
+    of the signature band, nothing on the left (no Nơi nhận there)."""
+    left, right = geo.signature_columns
+    p = ooxml.paragraph
+    signer = "".join(p("quyen_han_chuc_vu", (Span(x),)) for x in s.authority_lines)
+    signer += ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES
+    signer += "".join(p("chuc_vu_khac", (Span(x),)) for x in s.other_position_lines) + p("ho_ten", (Span(s.name),))
+    return (ooxml.table_open((left, right), 0.0, top_pt=rules.SIGNATURE_SPACE_BEFORE_PT) + ooxml.row_open()
+            + ooxml.cell(left, ooxml.empty_paragraph(SPACER_STYLE)) + ooxml.cell(right, signer) + "</w:tr></w:tbl>"
+            + ooxml.empty_paragraph(SPACER_STYLE))
+
+
 def _appendix_xml(a: Appendix, geo) -> str:
     width = rules.LANDSCAPE_TEXT_WIDTH_MM if a.landscape else rules.TEXT_WIDTH_MM
     xml = _header_xml(a.header, geo) if a.header else ""
@@ -204,6 +217,8 @@ def _appendix_xml(a: Appendix, geo) -> str:
         xml += ooxml.grid_table(t.widths_mm, header, rows, rules.TABLE_BORDER_PT, rules.COLOR,
                                 rules.TABLE_CELL_PADDING_MM)
         xml += ooxml.empty_paragraph(SPACER_STYLE)  # Word needs a paragraph after a table
+    if a.signature:
+        xml += _attached_signature_xml(a.signature, geo)
     return xml
 
 

@@ -27,22 +27,53 @@ def appendices(doc: VanBan) -> list[Appendix]:
 
 def attached_text(doc: VanBan) -> Appendix:
     """Mẫu 1.3: the quy chế/quy định a quyết định issues, on its own pages: the
-    header without number or date, its type and subject, "(Kèm theo Quyết
-    định số …)", its chapters and articles; no signature (the QĐ carries it)."""
-    from . import geometry as geo, header as head
+    header without number or date, its type and subject, "(Ban hành kèm theo
+    Quyết định số …)" (or "(Kèm theo …)"), its chapters and articles, and the
+    signature block when the form asks for it (``nguoi_ky``)."""
+    from . import closing, geometry as geo, header as head
 
     profile, text = doc.co_chu, doc.kem_theo
     full = head.header(doc, geo.page(), profile)
     full.number, full.place_date, full.subject_cong_van, full.marks = "", "", None, []
     full.circulation = full.draft = None
     subject = [line.strip() for line in text.trich_yeu.split("\n") if line.strip()]
-    reference = reference_line(doc)
+    reference = attached_reference(doc)
     heading = [Para("ten_loai", (inline.Span(text.loai.upper()),))]
     heading += [Para("trich_yeu", (inline.Span(line),)) for line in subject]
     heading.append(Para("phu_luc_kem_theo", (inline.Span(reference),)))
     rule = geometry.rule_under([reference], "phu_luc_kem_theo", rules.TEXT_WIDTH_MM, profile)
     body = close_with_end_mark(text_blocks(text.noi_dung, doc))
-    return Appendix(heading=heading, rule=rule, body=body, table=None, landscape=False, header=full)
+    signature = None
+    if text.nguoi_ky is not None:
+        signer = doc.nguoi_ky if text.nguoi_ky == "nhu-quyet-dinh" else text.nguoi_ky
+        signature = closing.signature(doc.model_copy(update={"nguoi_ky": signer}))
+        signature.image = signature.seal = None  # signing images belong to the decision's page
+    return Appendix(heading=heading, rule=rule, body=body, table=None, landscape=False, header=full,
+                    signature=signature)
+
+
+def attached_reference(doc: VanBan) -> str:
+    """"(Ban hành kèm theo Quyết định số    /QĐ-UBND ngày    tháng 7 năm 2025 của …)",
+    or the form's own line with {loai} {so} {ngay} {co_quan} filled in."""
+    text = doc.kem_theo
+    verb = rules.ISSUED_WITH["regulation" if text.loai.strip().lower() in rules.REGULATION_TYPES else "other"]
+    number, date, issuer = _reference_parts(doc)
+    if text.dong_kem_theo:
+        line = " ".join(text.dong_kem_theo.split())
+        for key, value in (("{loai}", doc.doc_type.name), ("{so}", number), ("{ngay}", date), ("{co_quan}", issuer)):
+            line = line.replace(key, value)
+        return line if line.startswith("(") else f"({line})"
+    return f"({verb} {doc.doc_type.name} số {number} {date} của {issuer})"
+
+
+def _reference_parts(doc: VanBan) -> tuple[str, str, str]:
+    """"05/QĐ-UBND" (number blank for the văn thư if not yet issued), the date
+    with its blanks, the issuer's name."""
+    number, code = doc.so_ky_hieu
+    shown = vn.pad2(number) if number is not None else rules.BLANK_NUMBER
+    d = doc.ngay
+    date = vn.ngay_thang_nam(d.ngay, d.thang, d.nam, blank=rules.BLANK_DAY)
+    return f"{shown}/{code}", date, " ".join(doc.co_quan_ban_hanh.ten.split())
 
 
 def appendix(doc: VanBan, item: PhuLuc, number: str) -> Appendix:
@@ -73,11 +104,8 @@ def reference_line(doc: VanBan, electronic: bool = False) -> str:
     if electronic:
         gap = rules.BLANK_DAY
         return f"(Kèm theo {doc.doc_type.name} số{gap}ngày{gap}tháng{gap}năm{gap}của {issuer})"
-    number, code = doc.so_ky_hieu
-    shown = vn.pad2(number) if number is not None else rules.BLANK_NUMBER
-    d = doc.ngay
-    date = vn.ngay_thang_nam(d.ngay, d.thang, d.nam, blank=rules.BLANK_DAY)
-    return f"(Kèm theo {doc.doc_type.name} số {shown}/{code} {date} của {issuer})"
+    number, date, issuer = _reference_parts(doc)
+    return f"({rules.ISSUED_WITH['other']} {doc.doc_type.name} số {number} {date} của {issuer})"
 
 
 # --- the task table ------------------------------------------------------------------

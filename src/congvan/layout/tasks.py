@@ -1,4 +1,4 @@
-"""Task assignments in the three styles real plans use.
+"""Task assignments in the styles real plans use (``nguyen-van`` adds none).
 
 * ``ngoac`` — a parenthesised line after the task (seed 004):
   ``(Bộ Công an chủ trì, phối hợp với … thực hiện)``
@@ -13,6 +13,7 @@ import datetime as dt
 
 from .. import inline, vn
 from ..model import NhiemVu
+from ..model.thoi_han import KhoangThoiGian
 from .view import Para
 
 #: Wording per style: the cooperation verb, the frame of the line, its element.
@@ -27,11 +28,15 @@ def join_agencies(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
 
 
-def deadline_text(deadline: dt.date | str | None) -> str | None:
+def deadline_text(deadline: dt.date | KhoangThoiGian | str | None) -> str | None:
+    """"trước ngày 15/12/2025", a range as the clerk wrote it ("29/6 - 09/7/2026"),
+    or the period as written ("Quý III/2025", "thường xuyên")."""
     if deadline is None:
         return None
     if isinstance(deadline, dt.date):
         return f"trước ngày {vn.ngay_ngan(deadline)}"
+    if isinstance(deadline, KhoangThoiGian):
+        return deadline.text
     return deadline
 
 

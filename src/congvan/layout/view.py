@@ -143,6 +143,7 @@ class Appendix:
     landscape: bool
     header: Header | None = None  # a text issued with a quyết định has its own header (Mẫu 1.3)
     separate: bool = False  # Mẫu 2.2: in a file of its own
+    signature: "Signature | None" = None  # an attached text's own signature block (Mẫu 1.3)
     notes: list[Note] = field(default_factory=list)  # footnotes of a separate file
 
 

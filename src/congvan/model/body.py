@@ -21,21 +21,39 @@ each section and uses the Vietnamese letters for điểm (a b c d đ e g …).
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Iterator, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
 
-from .dates import parse_date_input
+from .. import numbering
 from .rule import Rule, raise_first
 from .table import Bang
+from .thoi_han import Deadline, KhoangThoiGian, parse_deadline
 from .text import Line, Text
+
+
+#: How tasks are printed: their assignment in brackets (seed 004), in an italic
+#: line (seed 000), grouped under the lead agency (seed 003), or the clerk's
+#: sentences exactly as written, the data kept for the table and follow-ups.
+AssignmentStyle = Literal["phan-cong", "ngoac", "theo-co-quan", "nguyen-van"]
 
 
 class _Block(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def _known_level(value: str | None) -> str | None:
+    if value is not None and value not in numbering.ALL_LEVEL_NAMES:
+        known = ", ".join(numbering.ALL_LEVEL_NAMES)
+        raise Rule("unknown-level", f"Không có cấp đánh số '{value}'; các cấp: {known}"
+                         f" / there is no numbering level '{value}'; the levels are: {known}")
+    return value
+
+
+LeadIn = Literal[numbering.LEAD_INS]  # type: ignore[valid-type]
+#: A level of the document's numbering scheme, by name (``numbering.SCHEMES``).
+LevelName = Annotated[str, AfterValidator(_known_level)]
 
 
 class Muc(_Block):
@@ -43,6 +61,10 @@ class Muc(_Block):
 
     muc: Line = Field(description="Tiêu đề mục (không gõ số thứ tự) / section title, without its number")
     noi_dung: list["Block"] = Field(default_factory=list, description="Nội dung của mục / the section's blocks")
+    cap: LevelName | None = Field(
+        None, description="Cấp đánh số nếu không theo độ sâu, ví dụ 'diem' để in a) ngay dưới 1."
+        " (xem danh_so) / the numbering level, when not the nesting's (e.g. 'diem': a) right under 1.)"
+    )
 
 
 class Phan(_Block):
@@ -81,56 +103,19 @@ class Khoan(_Block):
 
     khoan: Text = Field(description="Nội dung khoản/điểm (không gõ số thứ tự) / the item's text, without its number")
     noi_dung: list["Block"] = Field(default_factory=list, description="Các ý con / nested blocks")
+    cap: LevelName | None = Field(
+        None, description="Cấp đánh số nếu không theo độ sâu, ví dụ 'diem' để in a) ngay dưới 1."
+        " (xem danh_so) / the numbering level, when not the nesting's (e.g. 'diem': a) right under 1.)"
+    )
 
 
 class Gach(_Block):
     """Dash items: "- Phát huy sức mạnh …"."""
 
     gach: list[Text] = Field(min_length=1, description="Các ý gạch đầu dòng / dash items")
-
-
-_PERIOD = re.compile(
-    r"^(thường xuyên|hằng năm|hàng năm|hằng quý|hằng tháng|"
-    r"quý (I|II|III|IV)/\d{4}|"
-    r"(6|06) tháng (đầu|cuối) năm \d{4}|"
-    r"tháng \d{1,2}/\d{4}|"
-    r"năm \d{4}|"
-    r"(trước|trong|từ|đến|trước ngày|từ ngày|đến ngày) .+)$",
-    re.IGNORECASE,
-)
-
-
-def _deadline(value: object) -> object:
-    """A date, or a period such as "Quý III/2025" or "thường xuyên"."""
-    if value is None or isinstance(value, (dt.date, dt.datetime)):
-        return value
-    if not isinstance(value, str):
-        raise Rule(
-            "bad-deadline",
-            "Thời hạn phải là ngày hoặc khoảng thời gian / a deadline must be a date or a period"
-        )
-    text = value.strip()
-    try:
-        parts = parse_date_input(text)
-    except ValueError:
-        parts = None
-    if isinstance(parts, dict) and "ngay" in parts:
-        try:
-            return dt.date(parts["nam"], parts["thang"], parts["ngay"])
-        except ValueError:
-            raise Rule("not-a-calendar-date",
-                       f"Ngày '{text}' không có trong lịch / '{text}' is not a calendar date") from None
-    if _PERIOD.match(text):
-        return text
-    raise Rule(
-        "bad-deadline",
-        f"Thời hạn '{text}' không phải ngày hay khoảng thời gian (ví dụ: 15/8/2025, Quý III/2025,"
-        f" tháng 7/2025, năm 2025, thường xuyên) / deadline '{text}' is neither a date nor a period"
-        " (e.g. 15/8/2025, Quý III/2025, tháng 7/2025, năm 2025, thường xuyên)"
+    dau_dong: LeadIn = Field(
+        "-", description="Dấu đầu dòng: '-', '+', '*' hoặc '–' (gạch ngang dài) / the lead-in mark"
     )
-
-
-Deadline = Annotated[Union[dt.date, str, None], Field(description="Thời hạn / deadline")]
 
 
 #: An amount: a number, or text with Vietnamese thousands dots ("1.500.000").
@@ -169,7 +154,7 @@ class NhiemVu(_Block):
     @field_validator("thoi_han", mode="before")
     @classmethod
     def _check_deadline(cls, value: object) -> object:
-        return _deadline(value)
+        return parse_deadline(value)
 
     @property
     def paragraphs(self) -> list[str]:
@@ -180,10 +165,44 @@ class NhiemVu(_Block):
         return bool(self.chu_tri or self.thuc_hien)
 
 
+class NhomCoQuan(_Block):
+    """How one lead agency's group is headed when tasks are grouped by agency."""
+
+    ten: Line = Field(description="Cơ quan chủ trì, đúng như ghi ở chu_tri / the lead agency, as in chu_tri")
+    tieu_de: Text | None = Field(
+        None, description="Tiêu đề in ra, giữ nguyên dấu câu, ví dụ 'Sở Tài chính:' hoặc 'Đề nghị Tòa án nhân dân"
+        " tỉnh' (mặc định: tên cơ quan) / the heading as printed, punctuation kept (default: the name)"
+    )
+    mo_dau: Text | list[Text] | None = Field(
+        None, description="Đoạn dẫn dưới tiêu đề cơ quan, trước các nhiệm vụ / lead-in text under the heading"
+    )
+
+
+TaskMark = Literal[("so", "khong", *numbering.LEAD_INS)]  # type: ignore[valid-type]
+
+
 class DanhSachNhiemVu(_Block):
     """A list of tasks (the heart of a kế hoạch)."""
 
     nhiem_vu: list[NhiemVu] = Field(min_length=1, description="Các nhiệm vụ / the tasks")
+    cach_phan_cong: "AssignmentStyle | None" = Field(
+        None, description="Cách trình bày riêng cho danh sách này (mặc định: cach_phan_cong của văn bản)"
+        " / this list's assignment style (default: the document's)"
+    )
+    dau_dong: TaskMark | None = Field(
+        None, description="Đầu dòng mỗi nhiệm vụ: 'so' (đánh số theo cấp), '-', '+', '*', '–' hoặc 'khong';"
+        " mọi nhiệm vụ trong nhóm in như nhau / each task's mark: numbered, a lead-in, or none; the same for all"
+    )
+    cap: LevelName | None = Field(
+        None, description="Cấp đánh số của các nhiệm vụ (xem danh_so) / the numbering level of the tasks"
+    )
+    theo_co_quan: bool = Field(
+        False, description="Với kiểu nguyen-van: nhóm các nhiệm vụ dưới tiêu đề cơ quan chủ trì, câu văn in như đã viết"
+        " / with the nguyen-van style: group the tasks under their lead agency, sentences as written"
+    )
+    co_quan: list[NhomCoQuan] = Field(
+        default_factory=list, description="Tiêu đề, đoạn dẫn của từng nhóm cơ quan / each agency group's heading and lead-in"
+    )
 
     @model_validator(mode="after")
     def _every_task_has_a_lead(self) -> "DanhSachNhiemVu":
@@ -193,6 +212,11 @@ class DanhSachNhiemVu(_Block):
     def cross_field_rules(self) -> Iterator[Rule]:
         for index, task in enumerate(self.nhiem_vu):
             yield from _check_lead(task, inherited=False, path=f"nhiem_vu[{index}]")
+        leads = {task.chu_tri or task.thuc_hien for task in self.nhiem_vu}
+        for index, group in enumerate(self.co_quan):
+            if group.ten not in leads:
+                yield Rule("group-without-task", f"'{group.ten}' không chủ trì nhiệm vụ nào của danh sách"
+                           f" / '{group.ten}' leads no task of this list", f"co_quan[{index}].ten")
 
 
 def _check_lead(task: NhiemVu, inherited: bool, path: str) -> Iterator[Rule]:
@@ -273,7 +297,6 @@ Chuong.model_rebuild()
 Dieu.model_rebuild()
 NhiemVu.model_rebuild()
 
-AssignmentStyle = Literal["phan-cong", "ngoac", "theo-co-quan"]
 
 
 def walk(blocks: list) -> Iterator[object]:

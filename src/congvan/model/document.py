@@ -9,14 +9,16 @@ what size each part is printed is the layout's business (``congvan.layout``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Annotated, Iterator, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from .. import doctypes
 from ..images import read_png
 from ..rules import Profile
+from .. import numbering
 from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
+from .danh_so import DanhSo, SchemeName, check_levels, scheme_name, unknown_level
 from .dates import Ngay
 from . import footnote
 from .footnote import ChuThich
@@ -47,7 +49,7 @@ class CoQuan(_Model):
 class NoiNhan(_Model):
     """One recipient line of Nơi nhận, with an optional purpose note."""
 
-    ten: Text = Field(description="Nơi nhận / recipient")
+    ten: Line = Field(description="Nơi nhận, một dòng / recipient, one line")
     ghi_chu: Line | None = Field(None, description="Ghi chú trong ngoặc, ví dụ 'để báo cáo' / note printed in parentheses")
 
 
@@ -152,6 +154,9 @@ class NguoiKy(_Model):
         return [(markers[f], getattr(self, f)) for f in _AUTHORITY_FIELDS if getattr(self, f)]
 
 
+VanBanKemTheo.model_rebuild(_types_namespace={"NguoiKy": NguoiKy, "Literal": Literal})
+
+
 class VanBan(_Model):
     """An administrative document (văn bản hành chính) under NĐ 30/2020/NĐ-CP."""
 
@@ -177,7 +182,9 @@ class VanBan(_Model):
     can_cu: list[Text] = Field(default_factory=list, description="Căn cứ ban hành / legal bases")
     noi_dung: list[Block] = Field(default_factory=list, description="Nội dung văn bản / the body")
     chu_thich: ChuThich = Field(default_factory=dict)
-    noi_nhan: list[Text | NoiNhan] = Field(default_factory=list, description="Nơi nhận (không gồm dòng Lưu) / recipients")
+    noi_nhan: list[Line | NoiNhan] = Field(
+        default_factory=list, description="Nơi nhận (không gồm dòng Lưu), mỗi nơi một dòng / recipients, one line each"
+    )
     luu: Luu = Field(default_factory=Luu, description="Dòng 'Lưu: VT, …' / archive line")
     nguoi_soan_thao: NguoiSoanThao | None = Field(None, description="Ký hiệu người soạn thảo, số bản phát hành (ô 12)")
     nguoi_ky: NguoiKy = Field(description="Người ký / signature block")
@@ -187,7 +194,13 @@ class VanBan(_Model):
         None, description="Thẩm quyền ban hành (quyết định, nghị quyết): chức vụ người đứng đầu hoặc tên tập thể,"
         " ví dụ 'Chủ tịch Ủy ban nhân dân tỉnh' / the issuing authority line"
     )
-    theo_de_nghi: Text | None = Field(None, description="Theo đề nghị của … (dòng cuối phần căn cứ) / on the proposal of")
+    theo_de_nghi: Text | None = Field(
+        None, description="Theo đề nghị của … hoặc 'Xét đề nghị của …' (dòng cuối phần căn cứ) / on the proposal of"
+    )
+    dau_cau_can_cu: Literal[";", ",", "."] | None = Field(
+        None, description="Dấu cuối dòng căn cứ cuối cùng; mặc định '.' trước 'QUYẾT ĐỊNH:', ',' trước câu nội dung"
+        " / the last căn cứ's punctuation; by default '.' before the decision line, ',' before the body sentence",
+    )
     kem_theo: VanBanKemTheo | None = Field(None, description="Văn bản ban hành kèm theo quyết định (Mẫu 1.3)")
     # Fixed parts of Mẫu 1.6–1.10
     dien_gui: Line | None = Field(None, description="Công điện: cơ quan hoặc chức danh điện, ví dụ 'Thủ tướng Chính phủ'")
@@ -214,8 +227,23 @@ class VanBan(_Model):
     cach_phan_cong: AssignmentStyle = Field(
         "ngoac",
         description="Cách trình bày phân công nhiệm vụ: 'ngoac' (trong ngoặc sau nhiệm vụ), 'phan-cong' (dòng in nghiêng"
-        " 'Phân công nhiệm vụ: …'), 'theo-co-quan' (nhóm theo cơ quan chủ trì) / how task assignments are printed",
+        " 'Phân công nhiệm vụ: …'), 'theo-co-quan' (nhóm theo cơ quan chủ trì), 'nguyen-van' (in đúng câu đã viết,"
+        " dữ liệu chủ trì, phối hợp, thời hạn vẫn dùng cho bảng phân công và công văn đôn đốc)"
+        " / how task assignments are printed; 'nguyen-van': the clerk's sentences as written, the data kept",
     )
+    danh_so: Annotated[
+        Union[Annotated[SchemeName, Tag("§ten")], Annotated[DanhSo, Tag("§chi_tiet")]],
+        Discriminator(lambda v: "§ten" if isinstance(v, str) else "§chi_tiet"),
+    ] | None = Field(
+        None, description="Kiểu đánh số đề mục: " + "; ".join(f"'{k}' {v}" for k, v in numbering.SCHEME_NOTES.items())
+        + "; hoặc {kieu, cap} để sửa từng cấp; mặc định theo loại văn bản"
+        " / the heading numbering scheme by name, or {kieu, cap} to change some levels; by default the type's",
+    )
+
+    @field_validator("danh_so", mode="before")
+    @classmethod
+    def _known_scheme(cls, value: object) -> object:
+        return scheme_name(value)
 
     @field_validator("trich_yeu")
     @classmethod
@@ -292,6 +320,7 @@ class VanBan(_Model):
             yield Rule("missing-addressees", "Công văn phải có Kính gửi (kinh_gui) (Phụ lục I §II.9.a)"
                        " / a công văn needs addressees (kinh_gui)", "kinh_gui")
         yield from self._type_parts(kind.slug)
+        yield from self._numbering_rules()
         if not kind.abbreviation and self.ky_hieu is None and not self.don_vi_soan_thao:
             yield Rule("missing-drafting-unit",
                        "Ký hiệu công văn gồm viết tắt cơ quan và đơn vị soạn thảo: cần don_vi_soan_thao"
@@ -318,6 +347,35 @@ class VanBan(_Model):
         if slug in required and getattr(self, required[slug]) is None:
             yield Rule("missing-part", f"{self.doc_type.name} cần trường {required[slug]}"
                        f" / a {slug} needs {required[slug]}", required[slug])
+
+    @property
+    def scheme(self) -> str:
+        """The name of the numbering scheme in force (the form's, else the type's)."""
+        chosen = self.danh_so.kieu if isinstance(self.danh_so, DanhSo) else self.danh_so
+        return chosen or numbering.scheme_for(self.loai)
+
+    @property
+    def levels(self) -> tuple[numbering.Cap, ...]:
+        """The levels of the numbering scheme, the form's overrides applied."""
+        overrides = self.danh_so.cap if isinstance(self.danh_so, DanhSo) else {}
+        return numbering.resolve(self.scheme, {k: v.changes() for k, v in overrides.items()})
+
+    def _numbering_rules(self) -> Iterator[Rule]:
+        """The levels a form names exist in its scheme (the type's when it names
+        none) and every ``cap`` in the texts can be reached."""
+        if isinstance(self.danh_so, DanhSo):
+            names = numbering.level_names(numbering.SCHEMES[self.scheme])
+            unknown = [name for name in self.danh_so.cap if name not in names]
+            for name in unknown:
+                yield unknown_level(self.scheme, name, f"danh_so.cap.{name}")
+            if unknown:
+                return
+        levels = self.levels
+        yield from check_levels(self.noi_dung, self.scheme, levels)
+        for n, item in enumerate(self.phu_luc):
+            yield from check_levels(item.noi_dung, self.scheme, levels, f"phu_luc[{n}].noi_dung")
+        if self.kem_theo is not None:
+            yield from check_levels(self.kem_theo.noi_dung, self.scheme, levels, "kem_theo.noi_dung")
 
     def tasks(self) -> list[NhiemVu]:
         """Every top-level task of the body, in order, wherever it stands."""

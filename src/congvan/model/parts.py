@@ -92,11 +92,22 @@ class LienHe(_Part):
 
 class VanBanKemTheo(_Part):
     """Mẫu 1.3: the text a quyết định issues or approves (quy chế, quy định …),
-    printed after it with its own title and no number, date or signature."""
+    printed after it with its own title, no number or date, and — as issued —
+    the signature block repeated (or its own) at its end."""
 
     loai: Line = Field(description="Tên loại, ví dụ 'Quy chế' / the attached text's type")
     trich_yeu: Text = Field(description="Trích yếu / subject")
     noi_dung: list[Block] = Field(min_length=1, description="Nội dung (chương, điều …) / the text")
+    nguoi_ky: "Literal['nhu-quyet-dinh'] | NguoiKy | None" = Field(
+        None, description="Khối chữ ký cuối văn bản kèm theo: 'nhu-quyet-dinh' (nhắc lại người ký quyết định) hoặc"
+        " người ký riêng; bỏ trống: không in / the attached text's signature: the decision's signer repeated"
+        " ('nhu-quyet-dinh') or its own; left out: none"
+    )
+    dong_kem_theo: Text | None = Field(
+        None, description="Dòng '(Ban hành kèm theo …)' in ra thay cho dòng tự ghép; {loai}, {so}, {ngay}, {co_quan}"
+        " được điền (số, ngày để trống cho văn thư nếu chưa có) / the reference line as printed, with"
+        " {loai} {so} {ngay} {co_quan} filled in (blanks kept for the văn thư)"
+    )
 
 
 HinhThucSao = Literal["sao-y", "sao-luc", "trich-sao"]
@@ -110,7 +121,7 @@ class BanSao(_Part):
     so: int | None = Field(None, gt=0, le=99999, description="Số bản sao (sổ chung các hình thức sao) / copy number")
     dia_danh: Line = Field(description="Địa danh / place")
     ngay: Ngay = Field(description="Ngày sao / date of copying")
-    noi_nhan: list[Text] = Field(default_factory=list, description="Nơi nhận bản sao (không gồm dòng Lưu)")
+    noi_nhan: list[Line] = Field(default_factory=list, description="Nơi nhận bản sao (không gồm dòng Lưu), mỗi nơi một dòng")
     nguoi_ky: "NguoiKySao | None" = Field(None, description="Người ký bản sao giấy (Mẫu 3.1) / who signs a paper copy")
     dien_tu: bool = Field(False, description="Bản sao điện tử (Mẫu 3.2): dòng chữ ký số thay khối sao / electronic copy")
     thoi_gian_ky: Line | None = Field(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import CongVanError, FormError, Problem, RenderError, join_path
+from ..errors import CongVanError, FormError, Problem, RenderError, TemplateError, join_path
 from ..forms import FILE_FIELDS, Form, file_paths_outside
 from ..model import Bang, DanhSachNhiemVu, Gach, NhiemVu, VanBan, walk
 from ..naming import safe_file_name
@@ -188,6 +188,9 @@ def render(raw: bytes, content_type: str, fmt: str, template: Path | None, setti
         if fmt == "zip":
             return Output(_zip(name, packages), MEDIA_TYPES["zip"], f"{name}.zip")
         pdf = _pdf(packages[0])
+    except TemplateError as exc:
+        raise from_problems(422, "template-invalid", ("Mẫu DOCX không dùng được", "The template cannot be used"),
+                            exc.problems) from None
     except RenderError as exc:
         raise from_problems(500, "render-failed", ("Không tạo được văn bản", "Render failed"), exc.problems) from None
     if fmt == "pdf":
