@@ -197,3 +197,12 @@ def test_follow_up_letters_quote_tasks_without_the_plans_markers():
     (agency, letter), = letters(plan, "20/12/2025", don_vi_soan_thao="VP")
     text = " ".join(str(b) for b in letter.noi_dung)
     assert "Rà soát theo Nghị quyết 57" in text and "[^" not in text
+
+
+def test_a_marker_in_an_upper_case_heading_keeps_its_note(tmp_path):
+    """The Roman-level title is printed in upper case; its marker still finds its note."""
+    doc = ke_hoach(noi_dung=[{"muc": "Mục đích[^nq]", "noi_dung": ["Chuyển đổi số."]}], chu_thich={"nq": "Nghị quyết."})
+    p = parts(congvan.render(doc, tmp_path / "kh.docx"))
+    assert note_texts(p["word/footnotes.xml"])["1"].strip() == "Nghị quyết."
+    heading = next(x for x in p["word/document.xml"].iter(f"{{{W}}}p") if "MỤC ĐÍCH" in "".join(x.itertext()))
+    assert heading.find(".//w:footnoteReference", NS) is not None

@@ -250,3 +250,13 @@ def _form(block: dict) -> dict:
     data = doc.model_dump(mode="json", exclude_defaults=True, by_alias=True)
     data["noi_dung"] = ["Lịch như sau:", block]
     return data
+
+
+def test_the_html_preview_shows_the_table_with_its_merges():
+    from congvan.server.preview import preview_html
+
+    html = preview_html(plan_with(TIMETABLE))
+    table = html[html.index('<table class="bang"'):html.index("</table>")]
+    assert table.count("<tr>") == 5
+    assert 'rowspan="2"' in table and 'colspan="2"' in table
+    assert "<b>Bưu chính</b>" in table and "<i>Báo chí</i>" in table
