@@ -100,3 +100,21 @@ def test_a_footnote_stands_at_the_foot_of_its_page(pdfs):
     marks = [c for c in page.chars if c["text"] == "1" and c["top"] < note["top"] - 5
              and c["size"] < rules.BODY.pt(rules.Profile.LON) - 2]
     assert marks
+
+
+def test_the_checker_finds_nothing_wrong_with_tables_and_footnotes(soffice):
+    """`congvan check --layout` on documents with body tables (long, landscape, merged)
+    and footnotes, and on example 010: no error and no warning (no false findings)."""
+    from conftest import EXAMPLES
+
+    docs = [
+        ke_hoach(noi_dung=["Lịch đào tạo như sau:", LONG, "Các phòng thực hiện."]),
+        ke_hoach(noi_dung=["Chỉ tiêu như sau:", WIDE, "Các phòng thực hiện."]),
+        ke_hoach(noi_dung=["Thực hiện Nghị quyết số 57-NQ/TW[^1], Sở ban hành Kế hoạch như sau:", LONG],
+                 chu_thich={1: "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị."}),
+        congvan.load(EXAMPLES / "010-ke-hoach-stttt-phu-tho.yaml"),
+    ]
+    reports = congvan.check_all([congvan.render_bytes(d) for d in docs], layout=True)
+    for report in reports:
+        bad = [f"{f.rule}: {f.message_en}" for f in report.findings if f.severity in ("error", "warning")]
+        assert report.ok and not bad, bad
