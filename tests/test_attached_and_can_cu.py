@@ -149,3 +149,21 @@ def test_a_line_break_in_a_noi_nhan_item_is_refused_by_name():
     with pytest.raises(FormError) as err:
         validate_data(VanBan, data)
     assert "noi_nhan[0]" in str(err.value) and "single line" in str(err.value)
+
+
+def test_an_attached_plan_numbers_as_a_plan_not_as_the_decision(tmp_path):
+    plan = {"loai": "Kế hoạch", "trich_yeu": "Phòng, chống thiên tai năm 2025", "noi_dung": [
+        {"muc": "Mục đích, yêu cầu", "noi_dung": [{"muc": "Mục đích", "noi_dung": ["Chủ động ứng phó."]}]}]}
+    texts = [p.text for p in attached_part(render({**QD, "kem_theo": plan}, tmp_path))]
+    assert "I. MỤC ĐÍCH, YÊU CẦU" in texts and "1. Mục đích" in texts  # not "Mục 1." of a normative text
+    own = {**plan, "danh_so": "so"}
+    texts = [p.text for p in attached_part(render({**QD, "kem_theo": own}, tmp_path, "own"))]
+    assert "1. Mục đích, yêu cầu" in texts and "a) Mục đích" in texts
+
+
+def test_an_attached_texts_unknown_level_is_refused_at_its_field():
+    plan = {"loai": "Kế hoạch", "trich_yeu": "Kế hoạch", "danh_so": {"cap": {"cong": {"so_dam": False}}},
+            "noi_dung": ["Nội dung."]}
+    with pytest.raises(FormError) as err:
+        validate_data(VanBan, {**QD, "kem_theo": plan})
+    assert "kem_theo.danh_so.cap.cong" in str(err.value) and "la-ma" in str(err.value)

@@ -88,6 +88,8 @@ def test_bad_docx_for_check(case, tmp_path):
 def test_bad_input(case, tmp_path):
     form = large_case(case["large"], tmp_path) if "large" in case else Path(
         shutil.copy(HERE / "files" / case["file"], tmp_path))
+    for name in case.get("also", []):  # files the form names (an agency profile), beside it
+        shutil.copy(HERE / "files" / name, tmp_path)
     out = tmp_path / "out.docx"
     if case.get("out"):
         out = Path(case["out"]) if case["out"].startswith("/") else tmp_path / case["out"]
@@ -123,7 +125,7 @@ def test_bad_input(case, tmp_path):
 
 def test_catalogue_has_at_least_thirty_cases_and_every_file_is_used():
     assert len(CASES) >= 30 and len([c for c in CASES if "docx" in c]) >= 4
-    used = {c.get("file") for c in CASES} | {c.get("each") for c in CASES}
+    used = {c.get("file") for c in CASES} | {c.get("each") for c in CASES} | {n for c in CASES for n in c.get("also", [])}
     assert {p.name for p in (HERE / "files").iterdir()} <= used
 
 

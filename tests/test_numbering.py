@@ -135,6 +135,12 @@ def test_title_case_and_label_pattern_are_overridable(tmp_path):
     assert "(1) Đại diện Sở." in paras and "(2) Đại diện xã." in paras
 
 
+def test_label_patterns_cover_upper_letters_lower_roman_and_the_party_hyphen():
+    assert [numbering.label("{A}.", n) for n in (1, 5, 7)] == ["A.", "Đ.", "G."]
+    assert numbering.label("{i})", 4) == "iv)" and numbering.label("{I}-", 2) == "II-"
+    assert numbering.label("{cha}{1}.", 3, "2.1.") == "2.1.3."
+
+
 def test_an_item_may_skip_a_level_where_the_scheme_allows(tmp_path):
     body = [{"muc": "Nhiệm vụ", "noi_dung": [{"muc": "Tuyên truyền", "noi_dung": [
         {"khoan": "Trên báo chí.", "cap": "diem"}, {"khoan": "Tại cơ sở.", "cap": "diem"}]}]}]
@@ -191,3 +197,9 @@ def test_label_regex_reads_printed_labels_for_the_checker():
     assert numbering.label_regex(levels[2]).match("2.3. Tuyên truyền")
     assert numbering.label_regex(levels[3]).match("đ) Điểm")
     assert not numbering.label_regex(levels[3]).match("f) Điểm")
+
+
+def test_a_form_can_override_every_overridable_field_of_a_level():
+    from congvan.model.danh_so import CapSo
+
+    assert set(CapSo.model_fields) == set(numbering.OVERRIDABLE)

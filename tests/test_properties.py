@@ -71,7 +71,7 @@ def blocks(depth: int):
 
 
 @st.composite
-def documents(draw):
+def documents(draw, everything: bool = False):
     kind = draw(st.sampled_from(["cong-van", "ke-hoach", "thong-bao", "bao-cao", "to-trinh"]))
     data = {
         "loai": kind,
@@ -97,7 +97,59 @@ def documents(draw):
         data["don_vi_soan_thao"] = "VP"
     if draw(st.booleans()):
         data["so"] = draw(st.integers(1, 99999))
+    data.update(draw(optional_elements(everything)))
     return congvan.VanBan.model_validate(data)
+
+
+#: Multi-line agency names whose last line is shorter than the longest (the rule goes under the last line).
+AGENCIES = ["Sở Nội vụ", "Ủy ban nhân dân\nhuyện Cam Lâm", "Ban Chỉ đạo phòng, chống tội phạm tỉnh",
+            "Sở Nông nghiệp\nvà Môi trường", "Ban Quản lý dự án đầu tư xây dựng\ncác công trình\ngiao thông",
+            "Trung tâm Công nghệ thông tin\nvà Truyền thông"]
+
+
+@st.composite
+def optional_elements(draw, everything: bool = False):
+    """Every optional element of Phụ lục I §III and the model, each drawn or not: urgency (ô 10b),
+    confidentiality (ô 10a), circulation (ô 11), the draft mark, a parent body, appendices, a copy block
+    (Mẫu 3.1 / 3.2), ô 12, ô 13 contacts and the ô 14 e-signature text."""
+    out: dict = {}
+    maybe = lambda: everything or draw(st.booleans())  # noqa: E731
+    out["co_quan_ban_hanh"] = {"ten": draw(st.sampled_from(AGENCIES)), "viet_tat": "SNV"}
+    if maybe():
+        out["co_quan_chu_quan"] = {"ten": draw(st.sampled_from(["Ủy ban nhân dân tỉnh Khánh Hòa", "Bộ Nội vụ",
+                                                                "UBND tỉnh\nKhánh Hòa"]))}
+    if maybe():
+        out["do_khan"] = draw(st.sampled_from(["khan", "thuong-khan", "hoa-toc"]))
+    if maybe():
+        out["do_mat"] = draw(st.sampled_from(["mat", "toi-mat", "tuyet-mat"]))
+    if maybe():
+        out["luu_hanh"] = draw(st.sampled_from(["Lưu hành nội bộ", "Xem xong trả lại"]))
+    if maybe():
+        out["du_thao"] = draw(st.sampled_from([True, "Dự thảo lần 2"]))
+    if maybe():
+        out["phu_luc"] = draw(st.lists(st.fixed_dictionaries(
+            {"noi_dung": st.lists(sentence(max_words=12), min_size=1, max_size=3)}, optional={"tieu_de": line}),
+            min_size=1, max_size=2))
+    if maybe():
+        out["luu"] = {"don_vi": ["VP"], "so_ban": draw(st.integers(1, 5))}
+    if maybe():
+        out["nguoi_soan_thao"] = {"ky_hieu": "PL", "so_ban": draw(st.integers(1, 500))}
+    if maybe():
+        out["lien_he"] = {"dia_chi": "Số 01 Trần Phú, phường Nha Trang, tỉnh Khánh Hòa",
+                          "dien_thoai": "0258 3822 123", "email": "snv@khanhhoa.gov.vn",
+                          "website": "snv.khanhhoa.gov.vn"}
+    if maybe():
+        out["ky_so"] = "Sở Nội vụ; 18/8/2025; 10:15:20 +07:00"
+    copy = draw(st.sampled_from(["giay", "dien-tu"] if everything else [None, None, "giay", "dien-tu"]))
+    if copy:
+        out["ban_sao"] = {"hinh_thuc": draw(st.sampled_from(["sao-y", "sao-luc", "trich-sao"])),
+                          "co_quan": {"ten": "Trung tâm Lưu trữ lịch sử", "viet_tat": "TTLT"}, "so": 5,
+                          "dia_danh": "Khánh Hòa", "ngay": "25/8/2025", "noi_nhan": ["Phòng Văn thư - Lưu trữ"]}
+        if copy == "giay":
+            out["ban_sao"]["nguoi_ky"] = {"chuc_vu": "Giám đốc", "ho_ten": "Nguyễn Văn Bình"}
+        else:
+            out["ban_sao"].update(dien_tu=True, thoi_gian_ky="10:20:30 +07:00")
+    return out
 
 
 def tokens(text: str) -> list[str]:
@@ -146,25 +198,42 @@ def test_every_random_document_renders_opens_keeps_every_word_and_is_determinist
     assert report.errors == [], [(f.rule, f.where, f.found, f.message_en) for f in report.errors]
 
 
+@settings(max_examples=max(10, EXAMPLES // 4), deadline=None, derandomize=EXAMPLES <= 100,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(documents(everything=True))
+def test_a_document_with_every_optional_element_at_once_passes_check(doc):
+    """Urgency, confidentiality, circulation, draft, parent body, appendices, copies, ô 12–14 together."""
+    report = congvan.check(congvan.render_bytes(doc))
+    assert report.errors == [], [(f.rule, f.where, f.found, f.message_en) for f in report.errors]
+    assert not report.out_of_scope
+
+
 @pytest.fixture(scope="module")
 def sample_docs():
-    # A fixed sample drawn from the same strategy, for the office round trip.
-    found = []
+    # A fixed sample drawn from the same strategy for the office round trip: six documents, and three
+    # with every optional element at once (their boxes and the ô 13 rule are on the printed page too).
+    def draw(strategy, n):
+        found = []
 
-    @settings(max_examples=6, deadline=None, derandomize=True, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-    @given(documents())
-    def collect(doc):
-        found.append(doc)
+        @settings(max_examples=n, deadline=None, derandomize=True, database=None,
+                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+        @given(strategy)
+        def collect(doc):
+            found.append(doc)
 
-    collect()
-    return found[:6]
+        collect()
+        return found[:n]
+
+    return draw(documents(), 6) + draw(documents(everything=True), 3)
 
 
 def test_libreoffice_round_trip_of_generated_documents(sample_docs, soffice, tmp_path):
+    """The sample prints, keeps its words, and passes check --layout (the PDF measures too)."""
     paths = []
     for i, doc in enumerate(sample_docs):
         paths.append(congvan.render(doc, tmp_path / f"g{i}.docx"))
+    for path, report in zip(paths, congvan.check_all(paths, layout=True)):
+        assert report.errors == [], (path.name, [(f.rule, f.where, f.found, f.message_en) for f in report.errors])
     pdfs = to_pdf(soffice, paths, tmp_path)
     for doc, pdf in zip(sample_docs, pdfs):
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout

@@ -141,3 +141,14 @@ def test_new_examples_pass_the_checker_on_the_printed_page(tmp_path, soffice):
     reports = congvan.check_all(_rendered(tmp_path), layout=True)
     for name, report in zip(NEW_EXAMPLES, reports):
         assert report.ok, f"{name}: {[f for f in report.findings if f.severity == 'error']}"
+
+
+def test_seed_000_prints_its_task_numbers_bold_as_the_original(tmp_path):
+    """The seed writes "**1.** Tiếp tục …": the number bold, the text not."""
+    seed = (ROOT.parent / "shared" / "seeds" / "000_2a77d1d65f8e5cd8.txt").read_text(encoding="utf-8")
+    bold_numbers = re.findall(r"^\*\*(\d+\.)\*\* ", seed, re.M)
+    assert bold_numbers == ["1.", "2.", "3.", "4."]
+    path = congvan.render(congvan.load(EXAMPLES / "000-cong-van-bcd-dak-lak-2022.yaml"), tmp_path / "000.docx")
+    numbered = [p for p in open_docx(path).paragraphs if re.match(r"\d+\. ", p.text)]
+    assert [p.runs[0].text for p in numbered] == bold_numbers
+    assert all(p.runs[0].bold and not any(r.bold for r in p.runs[1:]) for p in numbered)

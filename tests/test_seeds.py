@@ -102,8 +102,20 @@ def paragraphs_in_order(path) -> list[str]:
             if child.tag == qn("w:p"):
                 out.append(Paragraph(child, document).text)
             elif child.tag == qn("w:tbl"):
-                for row in child.iterchildren(qn("w:tr")):
-                    for cell in row.iterchildren(qn("w:tc")):
+                # A row that may split, with text only in its first cell,
+                # continues the column above (a long Nơi nhận beside the
+                # signer, layout/pagination.py): read it before the other cells.
+                rows = [row for row in child.iterchildren(qn("w:tr"))]
+                for index, cells in enumerate(rows):
+                    if index and continues(cells):
+                        continue
+                    tcs = list(cells.iterchildren(qn("w:tc")))
+                    walk(tcs[0])
+                    for later in rows[index + 1:]:
+                        if not continues(later):
+                            break
+                        walk(list(later.iterchildren(qn("w:tc")))[0])
+                    for cell in tcs[1:]:
                         walk(cell)
             elif child.tag == qn("w:sdt"):
                 content = child.find(qn("w:sdtContent"))
@@ -112,6 +124,14 @@ def paragraphs_in_order(path) -> list[str]:
 
     walk(document.element.body)
     return out
+
+
+def continues(row) -> bool:
+    if row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None:
+        return False
+    cells = list(row.iterchildren(qn("w:tc")))
+    texts = ["".join(t.text or "" for t in c.iter(qn("w:t"))).strip() for c in cells]
+    return len(cells) > 1 and bool(texts[0]) and not any(texts[1:])
 
 
 def render_text(doc: congvan.VanBan, tmp_path, name: str) -> list[str]:

@@ -677,3 +677,119 @@ def test_workers_share_a_listener_whose_connections_get_tcp_nodelay():
 
     asyncio.run(accept_one())
     assert listener.proto == socket.IPPROTO_TCP and seen and seen[0] != 0
+
+
+# --- issue 17.5: what the web page needs — a type's starter, YAML ↔ JSON through the one reader ---
+
+def test_form_endpoint_reads_a_yaml_form_file_as_the_library_does(service):
+    from congvan.forms import load_form
+
+    for path in sorted(EXAMPLES.glob("[0-9]*.yaml")):
+        status, _, body = service.request("POST", "/v1/form", path.read_bytes(), {"Content-Type": "application/yaml"})
+        assert status == 200 and json.loads(body)["data"] == load_form(path)[0], path.name
+    status, _, body = service.post_json("/v1/form", {"loai": "cong-van"})  # JSON is YAML too
+    assert status == 200 and json.loads(body) == {"data": {"loai": "cong-van"}}
+
+
+@pytest.mark.parametrize("text, code, line", [
+    ("loai: cong-van\ntrich_yeu: [chưa đóng\n", "syntax", 3),
+    ("loai: cong-van\nloai: ke-hoach\n", "duplicate-key", 2),
+    ("- a\n- b\n", "not-a-mapping", 1),
+    ("a: !!python/object:os.system x\n", "syntax", 1),
+])
+def test_form_endpoint_refuses_a_broken_file_with_its_line(service, text, code, line):
+    status, headers, body = service.request("POST", "/v1/form", text.encode(), {"Content-Type": "application/yaml"})
+    problem = problem_of(status, headers, body, 400, "malformed-form")
+    assert [(p["code"], p["line"]) for p in problem["problems"]] == [(code, line)]
+    still_serving(service)
+
+
+def test_starter_endpoint_gives_every_type_its_valid_starter_form(service):
+    from congvan.doctypes import DOC_TYPES
+
+    for loai in DOC_TYPES:
+        data = service.get_json(f"/v1/starter/{loai}")
+        assert data["loai"] == loai
+        assert json.loads(service.post_json("/v1/validate", data)[2]) == {"ok": True, "problems": []}, loai
+    problem_of(*service.request("GET", "/v1/starter/cong-vann"), 404, "unknown-type")
+
+
+def test_types_name_the_parts_that_belong_to_each_type(service):
+    parts = {t["loai"]: t["phan_rieng"] for t in service.get_json("/v1/types")}
+    assert parts["giay-moi"] == ["giay_moi"] and parts["quyet-dinh"] == ["kem_theo"] and parts["ke-hoach"] == []
+
+# --- agency profiles (co_quan.yaml, congvan.profile) ---------------------------------------------
+
+PROFILE = EXAMPLES / "co-quan" / "co_quan.yaml"
+
+
+@pytest.fixture(scope="module")
+def profile_service(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("ho-so")
+    shutil.copy(PROFILE, folder / "so-tai-chinh.yaml")
+    (folder.parent / "ngoai.yaml").write_text(PROFILE.read_text(encoding="utf-8"), encoding="utf-8")  # never reachable
+    with Service(create_app(Settings(profile_dir=folder))) as running:
+        yield running
+
+
+def bare_104() -> dict:
+    data = form(EXAMPLES / "co-quan" / "104-to-trinh-khan.yaml")
+    data.pop("ho_so")
+    return data
+
+
+def full_104() -> bytes:
+    return congvan.render_bytes(congvan.load(EXAMPLES / "104-to-trinh-khan.yaml"))
+
+
+@pytest.mark.parametrize("name", ["so-tai-chinh", "so-tai-chinh.yaml"])
+def test_a_profile_named_from_the_operators_folder(profile_service, name):
+    status, _, body = profile_service.post_json("/v1/render", {**bare_104(), "ho_so": name})
+    assert status == 200 and body == full_104()
+
+
+def test_a_profile_sent_with_the_request(service):
+    data = {**bare_104(), "ho_so": yaml.safe_load(PROFILE.read_text(encoding="utf-8"))}
+    status, _, body = service.post_json("/v1/render", data)
+    assert status == 200 and body == full_104()
+    assert json.loads(service.post_json("/v1/validate", data)[2]) == {"ok": True, "problems": []}
+
+
+@pytest.mark.parametrize("name", ["../ngoai", "../ngoai.yaml", "/etc/passwd", "ho-so/../../ngoai", "..",
+                                  "so-tai-chinh/../../ngoai", "..\\ngoai", ".an", "~/ngoai"])
+def test_profile_names_cannot_leave_the_operators_folder(profile_service, name):
+    problem = problem_of(*profile_service.post_json("/v1/render", {**bare_104(), "ho_so": name}), 422, "invalid-form")
+    (found,) = problem["problems"]
+    assert found["code"] == "profile-path-not-allowed" and found["path"] == "ho_so"
+    assert "'..'" in found["vi"] and "folder" in found["en"]
+    still_serving(profile_service)
+
+
+def test_an_unknown_profile_name_and_a_service_without_profiles(profile_service, service):
+    problem = problem_of(*profile_service.post_json("/v1/render", {**bare_104(), "ho_so": "so-noi-vu"}), 422,
+                         "invalid-form")
+    assert problem["problems"][0]["code"] == "not-found" and "so-noi-vu" in problem["problems"][0]["en"]
+    problem = problem_of(*service.post_json("/v1/render", {**bare_104(), "ho_so": "so-tai-chinh"}), 422,
+                         "invalid-form")
+    assert problem["problems"][0]["code"] == "profile-not-configured" and "--profile-dir" in problem["problems"][0]["vi"]
+
+
+def test_a_profile_with_an_unknown_field_is_named(service):
+    profile = {**yaml.safe_load(PROFILE.read_text(encoding="utf-8")), "nguoi_nhan": ["Sở Nội vụ"]}
+    result = json.loads(service.post_json("/v1/validate", {**bare_104(), "ho_so": profile})[2])
+    assert result["ok"] is False
+    (found,) = result["problems"]
+    assert found["code"] == "profile-unknown-field" and found["path"] == "nguoi_nhan" and "noi_nhan" in found["en"]
+
+
+def test_image_paths_inside_a_sent_profile_are_refused_unread(service):
+    profile = yaml.safe_load(PROFILE.read_text(encoding="utf-8"))
+    profile["nguoi_ky"]["giam-doc"]["anh_chu_ky"] = "/etc/passwd"
+    problem = problem_of(*service.post_json("/v1/render", {**bare_104(), "ho_so": profile}), 422,
+                         "file-paths-not-allowed")
+    assert problem["problems"][0]["path"] == "ho_so.nguoi_ky.giam-doc.anh_chu_ky"
+
+
+def test_profile_dir_travels_to_workers():
+    settings = Settings(profile_dir=PROFILE.parent)
+    assert Settings.from_json(settings.to_json()).profile_dir == PROFILE.parent.resolve()

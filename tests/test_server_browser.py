@@ -96,6 +96,15 @@ def downloaded(driver, suffix: str, before: set[Path]) -> Path:
     return found[0]
 
 
+def choose(driver, loai: str) -> None:
+    """Pick a document type in the page's list and wait for its form."""
+    from selenium.webdriver.support.ui import Select
+
+    Select(driver.find_element("id", "loai")).select_by_value(loai)
+    wait_for(driver, lambda: driver.execute_script("return document.body.dataset.loai") == loai,
+             what=f"the {loai} form")
+
+
 def test_a_clerk_fills_a_cong_van_and_downloads_a_docx_that_passes_the_checker(page):
     from congvan import check
 
@@ -153,9 +162,7 @@ def test_a_clerk_switches_to_ke_hoach_fills_the_sample_and_downloads_it(page):
     from congvan import check
 
     driver = page
-    driver.find_element("css selector", 'input[name="loai"][value="ke-hoach"]').click()
-    wait_for(driver, lambda: driver.find_elements("css selector", '[name="can_cu[0]"], [data-add="can_cu"]'),
-             what="the kế hoạch form")
+    choose(driver, "ke-hoach")
     driver.find_element("id", "vi-du").click()
     wait_for(driver, lambda: "hợp lệ" in status(driver), what="the sample to validate")
     assert field(driver, "co_quan_ban_hanh.ten").get_attribute("value") == "Ủy ban nhân dân tỉnh Khánh Hòa"
@@ -164,6 +171,132 @@ def test_a_clerk_switches_to_ke_hoach_fills_the_sample_and_downloads_it(page):
     data = downloaded(driver, ".docx", before).read_bytes()
     assert check(data).ok
     assert "KẾ HOẠCH" in docx_text(data)
+
+
+# --- issue 17.5: every type, a preview that says when it is stale, YAML in and out ---------
+
+def preview_state(driver) -> dict:
+    return driver.execute_script(
+        "const f = document.querySelector('#xem-truoc-khung');"
+        "return {shown: !!f.querySelector('img, iframe'), stale: f.dataset.stale === '1',"
+        " note: !document.querySelector('#xem-truoc-cu').hidden};")
+
+
+def show_preview(driver) -> None:
+    driver.find_element("id", "xem-truoc").click()
+    wait_for(driver, lambda: preview_state(driver)["shown"] and "Trang 1" in status(driver)
+             or "Bản xem trước" in status(driver), timeout=120, what="the page-1 preview")
+
+
+def test_the_preview_says_when_the_form_has_changed_and_is_cleared_by_another_type(page):
+    driver = page
+    choose(driver, "cong-van")
+    driver.find_element("id", "vi-du").click()
+    wait_for(driver, lambda: "hợp lệ" in status(driver), what="the sample to validate")
+    show_preview(driver)
+    assert preview_state(driver) == {"shown": True, "stale": False, "note": False}
+    type_into(driver, "trich_yeu", "một trích yếu khác")
+    wait_for(driver, lambda: preview_state(driver)["stale"], what="the stale mark")
+    state = preview_state(driver)
+    assert state["shown"] and state["note"]
+    assert "đã cũ" in driver.find_element("id", "xem-truoc-cu").text
+    show_preview(driver)  # refreshed: the mark goes
+    wait_for(driver, lambda: not preview_state(driver)["stale"], what="the fresh preview")
+    assert not preview_state(driver)["note"]
+    choose(driver, "ke-hoach")  # another type: the old page 1 must not stay beside the new form
+    assert preview_state(driver) == {"shown": False, "stale": False, "note": False}
+
+
+def test_every_type_congvan_new_knows_can_be_drafted_from_the_page(page):
+    from congvan.doctypes import DOC_TYPES
+
+    driver = page
+    offered = driver.execute_script("return [...document.querySelectorAll('#loai option')].map(o => o.value)")
+    assert sorted(offered) == sorted(DOC_TYPES)
+    for loai in DOC_TYPES:
+        choose(driver, loai)
+        driver.find_element("id", "vi-du").click()
+        wait_for(driver, lambda: "hợp lệ" in status(driver), what=f"the {loai} sample to validate")
+        data = driver.execute_script("return root.get()")
+        assert data["loai"] == loai
+        # Its own part is on the form; the parts of other types are not.
+        from congvan.doctypes import OWN_PARTS
+
+        names = set(driver.execute_script(
+            "return [...document.querySelectorAll('#bieu-mau [data-path]')].map(e => e.dataset.path)"))
+        for part, owners in OWN_PARTS.items():
+            assert (part in names) == (loai in owners), (loai, part)
+
+
+@pytest.mark.parametrize("loai", ["giay-moi", "bien-ban", "quyet-dinh"])
+def test_types_with_parts_of_their_own_download_as_docx_that_pass_the_checker(page, loai):
+    from congvan import check
+
+    driver = page
+    choose(driver, loai)
+    driver.find_element("id", "vi-du").click()
+    wait_for(driver, lambda: "hợp lệ" in status(driver), what=f"the {loai} sample")
+    before = set(driver.downloads.iterdir())
+    driver.find_element("id", "tai-docx").click()
+    data = downloaded(driver, ".docx", before).read_bytes()
+    assert check(data).ok
+    title = {"giay-moi": "GIẤY MỜI", "bien-ban": "BIÊN BẢN", "quyet-dinh": "QUYẾT ĐỊNH"}[loai]
+    assert title in docx_text(data)
+
+
+def test_the_form_is_saved_as_yaml_that_congvan_reads_back_the_same(page, tmp_path):
+    import congvan
+    from congvan.forms import load_form
+
+    driver = page
+    choose(driver, "ke-hoach")
+    driver.find_element("id", "vi-du").click()
+    wait_for(driver, lambda: "hợp lệ" in status(driver), what="the sample")
+    before = set(driver.downloads.iterdir())
+    driver.find_element("id", "luu-yaml").click()
+    saved = downloaded(driver, ".yaml", before)
+    assert saved.name.startswith("ke-hoach")
+    data, _ = load_form(saved)
+    assert data == driver.execute_script("return root.get()")
+    assert congvan.load(saved).doc_type.slug == "ke-hoach"  # a form file congvan renders
+
+
+def test_a_yaml_form_file_opens_in_the_page_through_the_one_reader(page):
+    from conftest import EXAMPLES
+    from congvan.forms import load_form
+
+    driver = page
+    choose(driver, "cong-van")
+    form = EXAMPLES / "107-giay-moi-hoi-nghi.yaml"
+    driver.find_element("id", "mo-tep").send_keys(str(form))
+    wait_for(driver, lambda: "Đã mở" in status(driver), what="the file to open")
+    assert driver.execute_script("return document.body.dataset.loai") == "giay-moi"
+    wait_for(driver, lambda: "hợp lệ" in status(driver), what="the opened form to validate")
+    expected, _ = load_form(form)
+    assert driver.execute_script("return root.get()")["giay_moi"] == expected["giay_moi"]
+
+
+def test_a_broken_yaml_file_is_refused_with_its_line(page, tmp_path):
+    driver = page
+    bad = tmp_path / "hong.yaml"
+    bad.write_text("loai: cong-van\ntrich_yeu: [chưa đóng\n", encoding="utf-8")
+    driver.find_element("id", "mo-tep").send_keys(str(bad))
+    wait_for(driver, lambda: "Không đọc được" in status(driver), what="the refusal")
+    problem = driver.find_element("css selector", "#loi-chung .problem").text
+    assert "dòng 3" in problem and "YAML" in problem
+
+
+def test_the_yaml_emitter_round_trips_every_example(page):
+    from conftest import EXAMPLES
+    from congvan.forms import load_form, parse
+
+    driver = page
+    tricky = {"loai": "cong-van", "trich_yeu": "a: b #c", "so": "08", "kinh_gui": ["- Như trên", "true", "=", ""],
+              "noi_dung": ["dòng 1\ndòng 2", {"muc": "[x] {y}", "noi_dung": []}], "co_chu": None}
+    forms = [load_form(p)[0] for p in sorted(EXAMPLES.rglob("*.yaml"))] + [tricky]
+    for data in forms:
+        text = driver.execute_script("return congvanYaml(arguments[0])", data)
+        assert parse(text, "page.yaml")[0] == data, text
 
 
 def test_the_form_edits_tables_and_footnotes(page):
@@ -179,8 +312,7 @@ def test_the_form_edits_tables_and_footnotes(page):
     data = yaml.safe_load((EXAMPLES / "010-ke-hoach-stttt-phu-tho.yaml").read_text(encoding="utf-8"))
     data["noi_dung"][0]["noi_dung"][0]["gach"][0] += "[^1]"
     data["chu_thich"] = {"1": "Theo **Chỉ thị** số 15/CT-UBND."}
-    driver.find_element("css selector", 'input[name="loai"][value="ke-hoach"]').click()
-    wait_for(driver, lambda: driver.find_elements("css selector", '[data-add="can_cu"]'), what="the kế hoạch form")
+    choose(driver, "ke-hoach")
     back = driver.execute_script("buildForm(JSON.parse(arguments[0])); changed(); return root.get();",
                                  json.dumps(data, ensure_ascii=False))
     at = lambda d: d["noi_dung"][1]["noi_dung"][1]["noi_dung"][2]["noi_dung"][1]  # II.2.c) holds the table

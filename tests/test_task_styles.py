@@ -170,3 +170,18 @@ def test_a_period_stays_text_and_thuong_xuyen_is_accepted():
     doc = make("ngoac")
     assert doc.tasks()[2].thoi_han == "thường xuyên"
     assert doc.tasks()[1].thoi_han == dt.date(2025, 12, 15)
+
+
+def test_nguyen_van_tasks_nested_under_a_numbered_heading_take_2_1(tmp_path):
+    tasks = [{"noi_dung": "Công an tỉnh: chủ trì, theo dõi, đôn đốc.", "chu_tri": "Công an tỉnh"},
+             {"noi_dung": "Sở Tài chính: bố trí kinh phí thực hiện.", "chu_tri": "Sở Tài chính",
+              "thoi_han": "từ ngày 01/7 đến ngày 31/7/2026"}]
+    data = {**FORM, "cach_phan_cong": "nguyen-van", "noi_dung": [{"muc": "Tổ chức thực hiện", "noi_dung": [
+        {"muc": "Công tác tuyên truyền", "noi_dung": ["Tuyên truyền rộng rãi."]},
+        {"muc": "Phân công", "noi_dung": [{"nhiem_vu": tasks}]}]}, "Kết thúc."]}
+    out = texts(lines(validate_data(VanBan, data), tmp_path, "nested"))
+    assert "2. Phân công" in out
+    assert "2.1. Công an tỉnh: chủ trì, theo dõi, đôn đốc." in out
+    assert "2.2. Sở Tài chính: bố trí kinh phí thực hiện." in out
+    rows = task_rows(validate_data(VanBan, data).tasks())
+    assert rows[1]["thoi_han"] == "từ ngày 01/7 đến ngày 31/7/2026"

@@ -1,4 +1,5 @@
-"""Write docs/congvan.schema.json (the examples declare it; a test keeps it current).
+"""Write docs/congvan.schema.json and docs/co_quan.schema.json (the examples
+declare them; a test keeps them current).
 
     PYTHONPATH=src python tools/gen_schema.py
 """
@@ -10,6 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from congvan.profile import schema as profile_schema  # noqa: E402
 from congvan.schema import form_schema  # noqa: E402
 
 
@@ -17,6 +19,11 @@ def text() -> str:
     return json.dumps(form_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
+def profile_text() -> str:
+    return json.dumps(profile_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
 if __name__ == "__main__":
     (ROOT / "docs" / "congvan.schema.json").write_text(text(), encoding="utf-8")
-    print("wrote docs/congvan.schema.json")
+    (ROOT / "docs" / "co_quan.schema.json").write_text(profile_text(), encoding="utf-8")
+    print("wrote docs/congvan.schema.json, docs/co_quan.schema.json")

@@ -93,13 +93,23 @@ def para(container, text="", size=13, bold=False, italic=False, align=CENTER, be
     return p
 
 
+#: w:pPr children that follow w:pBdr in the schema: the border goes before the first of them (Word repairs
+#: a file whose w:pBdr comes after w:jc).
+AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+              "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+              "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+              "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+              "w:rPr", "w:sectPr", "w:pPrChange")
+
+
 def bordered(container, width_pt: float, ratio: float, text_pt: float):
     """An empty paragraph whose bottom border is the rule: its indents leave ``ratio`` × the text line."""
     p = para(container)
     side = max(0.0, (width_pt - ratio * text_pt) / 2)
     p.paragraph_format.left_indent = p.paragraph_format.right_indent = Pt(side)
-    p._p.get_or_add_pPr().append(parse_xml(
-        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'))
+    p._p.get_or_add_pPr().insert_element_before(parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'),
+        *AFTER_PBDR)
     return p
 
 
@@ -224,7 +234,7 @@ def header_tabs(document, spec: Spec) -> None:
         rules_line._p.append(parse_xml(_line_xml(2, Mm(75) + Pt(right_pt / 2 - length / 2), Pt(length))))
     line(spec.so, spec.date, False, False, spec.date_size, italic=True, before=6)
     if not spec.title:
-        para(document, spec.subject, 13, align=LEFT).paragraph_format.left_indent = Pt(0)
+        para(document, spec.subject, 13, align=LEFT, before=6).paragraph_format.left_indent = Pt(0)
 
 
 def _line_xml(n: int, x: Emu, cx: Emu) -> str:
@@ -250,6 +260,8 @@ def body(document, spec: Spec) -> None:
     if spec.title:
         para(document, spec.title, 14, bold=True, before=18)
         para(document, spec.subject, 14, bold=True)
+        text_pt = Mm(spec.paper[0] - spec.margins["left"] - spec.margins["right"]).pt
+        bordered(document, text_pt, rules.RULE_RATIO_CHOSEN, text_width_pt(spec.subject, 14, bold=True))
     para(document, spec.kinh_gui, 14, align=LEFT, before=6).paragraph_format.left_indent = Mm(rules.KINH_GUI_INDENT_MM)
     for n, text in enumerate(BODY):
         text = text + (spec.end_mark if n == len(BODY) - 1 else "")
@@ -281,6 +293,8 @@ def build(spec: Spec) -> bytes:
     {"table": header_table, "textbox": header_textboxes, "tabs": header_tabs}[spec.header](document, spec)
     body(document, spec)
     signature(document, spec)
+    # python-docx's template writes <w:zoom w:bestFit="1"/>; the schema (and so Word) wants w:percent too
+    document.settings.element.find(qn("w:zoom")).set(qn("w:percent"), "100")
     props = document.core_properties
     props.author = props.last_modified_by = "Văn thư"
     props.created = props.modified = datetime(*FIXED_TIME)

@@ -75,6 +75,7 @@ class Spec:
     marker: tuple = ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")
     sizes: dict = field(default_factory=dict)  # element → size override (co-chu.dong-bo)
     page_numbers: bool = True
+    body_repeat: int = 1  # the body paragraphs this many times (6: two pages, so page 2 shows its number)
 
 
 BODY = [
@@ -228,8 +229,8 @@ def header(spec: Spec) -> str:
     left = left_column(spec, (LEFT_TW - 2 * CELL_MARGIN_TW) / TW)
     right = right_column(spec, (RIGHT_TW - 2 * CELL_MARGIN_TW) / TW)
     out = table([LEFT_TW, RIGHT_TW], [[left, right]], indent_tw=-113)
-    if spec.mark == "table":  # a confidentiality stamp as a bordered one-cell table
-        out += table([1400], [[para(spec, "MẬT", 13, bold=True)]], borders=True, indent_tw=600)
+    if spec.mark == "table":  # a confidentiality stamp as a bordered one-cell table (Word keeps a paragraph between)
+        out += para(spec, size=6) + table([1400], [[para(spec, "MẬT", 13, bold=True)]], borders=True, indent_tw=600)
     if spec.mark == "textbox":
         out += para(spec, size=13, align="left", runs=_box_run(spec, 99, 0, 30 * 72 / 25.4, 8 * 72 / 25.4,
                                                                   para(spec, "KHẨN", 13, bold=True), ins=(3, 1)))
@@ -291,7 +292,7 @@ def body(spec: Spec) -> str:
     else:
         out += para(spec, "Kính gửi: Các sở, ban, ngành tỉnh.", 14, align="left", before=6,
                     ind=(rules.KINH_GUI_INDENT_MM * 56.7, 0))
-    for text in BODY:
+    for text in BODY * spec.body_repeat:
         out += para(spec, text, size(spec, "body", 14), align="both", before=6, first=567, line=spec.body_line)
     return out
 
@@ -434,8 +435,9 @@ FIXTURES: dict[str, tuple[Spec, set[str]]] = {
     "sach-hoa-toc.docx": (replace(BASE, mark="para"), set()),
     "sach-mat-bang.docx": (replace(BASE, mark="table"), set()),
     "sach-khan-hop.docx": (replace(BASE, mark="textbox"), set()),
-    "sach-co-quan-hai-dong.docx": (replace(BASE, agency=("TRUNG TÂM LƯU TRỮ LỊCH SỬ", "TỈNH")), set()),
-    "sach-le-30-20.docx": (replace(BASE, margins={"top": 20, "bottom": 20, "left": 30, "right": 20}), set()),
+    "sach-co-quan-hai-dong.docx": (replace(BASE, agency=("TRUNG TÂM LƯU TRỮ", "TỈNH")), set()),
+    "sach-le-30-20.docx": (replace(BASE, margins={"top": 20, "bottom": 20, "left": 30, "right": 20}, body_repeat=6),
+                           set()),
     "sach-dong-exact.docx": (replace(BASE, body_line=("exact", 18)), set()),
     "sach-ngay-tach.docx": (replace(BASE, date=("Khánh Hòa, ngày ", "0", "8 tháng ", "9 năm 20", "25")), set()),
     "sach-ke-hoach.docx": (TYPED, set()),
@@ -445,9 +447,12 @@ FIXTURES: dict[str, tuple[Spec, set[str]]] = {
     "gian-dong-exact.docx": (replace(BASE, body_line=("exact", 30)), {"gian-dong-exact"}),
     "gian-dong-at-least.docx": (replace(BASE, body_line=("atLeast", 28)), {"gian-dong-exact"}),
     "kt-thieu-chuc-vu.docx": (replace(BASE, marker=("KT. GIÁM ĐỐC",)), {"ky-thay-chuc-vu"}),
+    "kt-chuc-vu-chu-thuong.docx": (replace(BASE, marker=("KT. GIÁM ĐỐC", "Phó Giám đốc")), {"o7.quyen-han"}),
     "thieu-duong-ke-trich-yeu.docx": (replace(TYPED, subject_rule=False), {"duong-ke-trich-yeu"}),
     "co-chu-chu-ky-lech.docx": (replace(BASE, sizes={"name": 13}), {"co-chu.dong-bo"}),
     "ngay-5-tach.docx": (replace(BASE, date=("Khánh Hòa, ngày ", "8", " tháng ", "9 năm 2025")), {"o4.dia-danh-ngay"}),
+    "hop-ngay-8.docx": (replace(BASE, header="textbox", date=("Khánh Hòa, ngày 8 tháng 9 năm 2025",)),
+                        {"o4.dia-danh-ngay"}),  # --fix mends the mc:Fallback copy too
     # not state administrative documents under NĐ 30
     "dang-cong-van.docx": (replace(BASE, party=True, parent="ĐẢNG BỘ TỈNH KHÁNH HÒA", agency=("BAN TỔ CHỨC",),
                                    marker=("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ")), {"pham-vi"}),

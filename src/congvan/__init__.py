@@ -22,11 +22,13 @@ from .render import render, render_bytes, render_files
 __version__ = "0.1.0"
 
 
-def load(path: str | os.PathLike) -> VanBan:
-    """Read a form (YAML or JSON) and validate it; errors name the line and field."""
+def load(path: str | os.PathLike, co_quan: "str | os.PathLike | dict | None" = None) -> VanBan:
+    """Read a form (YAML or JSON) and validate it; errors name the line and field.
+    ``co_quan``: the agency profile (a co_quan.yaml or its data); by default the
+    form's ``ho_so:`` or a ``co_quan.yaml`` beside the form (docs/profile.md)."""
     from .forms import validate_form
 
-    return validate_form(VanBan, path)
+    return validate_form(VanBan, path, co_quan)
 
 
 def validate(form: Mapping[str, Any] | str | os.PathLike[str], *, name: str | None = None) -> list[Problem]:

@@ -76,5 +76,24 @@ NO_SUBJECT = frozenset({"giay-gioi-thieu", "giay-nghi-phep"})
 KINH_GUI_TYPES = frozenset({"cong-van", "to-trinh", "bao-cao"})
 
 
+#: Parts of a form that belong to some types only (Mẫu 1.3, 1.6–1.10): field → the types that take it.
+OWN_PARTS: dict[str, tuple[str, ...]] = {
+    "giay_moi": ("giay-moi",),
+    "gioi_thieu": ("giay-gioi-thieu",),
+    "bien_ban": ("bien-ban",),
+    "nghi_phep": ("giay-nghi-phep",),
+    "dien_gui": ("cong-dien",),
+    "kem_theo": ("quyet-dinh",),
+}
+
+#: Parts a type cannot do without (beyond what every document needs).
+REQUIRED_PARTS: dict[str, tuple[str, ...]] = {
+    "bien-ban": ("bien_ban",),
+    "cong-dien": ("dien_gui",),
+    "quyet-dinh": ("tham_quyen",),
+    "nghi-quyet": ("tham_quyen",),
+}
+
+
 def get(slug: str) -> DocType:
     return DOC_TYPES[slug]

@@ -126,6 +126,14 @@ CODES: dict[str, tuple[str, str]] = {
     "missing-authority": ("Thiếu dòng thẩm quyền ban hành", "the authority line is missing"),
     "missing-part": ("Thiếu phần bắt buộc của loại văn bản", "a part the document type needs is missing"),
     "missing-drafting-unit": ("Thiếu đơn vị soạn thảo cho ký hiệu công văn", "the drafting unit for the ký hiệu is missing"),
+    # the agency profile (co_quan.yaml, congvan.profile)
+    "profile-unknown-field": ("Trường không có trong hồ sơ cơ quan", "a field the agency profile does not have"),
+    "profile-per-document": ("Trường của từng văn bản ghi trong hồ sơ cơ quan",
+                             "a field of each document written in the agency profile"),
+    "profile-unknown-signer": ("Hồ sơ cơ quan không có người ký với khóa này", "the agency profile has no signer of that key"),
+    "profile-not-configured": ("Dịch vụ chưa có thư mục hồ sơ cơ quan", "the service has no folder of agency profiles"),
+    "profile-path-not-allowed": ("Hồ sơ cơ quan phải là tên trong thư mục của dịch vụ, không là đường dẫn",
+                                 "an agency profile must be a name in the service's folder, not a path"),
     # DOCX templates (--template)
     "unknown-tag": ("Thẻ trong mẫu không phải tên congvan điền", "a template tag congvan does not fill"),
     "wrong-tag-kind": ("Thẻ viết sai kiểu ({{ }}, {{p }}, vòng lặp)", "a tag written as the wrong kind"),

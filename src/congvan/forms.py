@@ -38,7 +38,8 @@ class _Loader(yaml.SafeLoader):
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers
             if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp",
-                           "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")]
+                           "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                           "tag:yaml.org,2002:value")]  # a lone "=" is text, not YAML 1.1's value key
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
@@ -112,7 +113,13 @@ def parse(text: str, name: str | None = None) -> tuple[Any, dict[str, Position]]
     if root is None:
         raise _problem(name, "Biểu mẫu trống", "the form is empty", 1, 1, code="empty-form")
     builder = _Builder(name)
-    return builder.build(root, [], 0), builder.positions
+    try:
+        return builder.build(root, [], 0), builder.positions
+    except yaml.constructor.ConstructorError as exc:  # a tag such as !!python/object: never built
+        mark = exc.problem_mark
+        raise _problem(name, f"Biểu mẫu dùng thẻ YAML không được phép: {exc.problem}",
+                       f"the form uses a YAML tag that is not allowed: {exc.problem}",
+                       mark.line + 1 if mark else None, mark.column + 1 if mark else None, code="syntax") from None
 
 
 def _too_deep(name: str | None) -> FormError:
@@ -268,10 +275,16 @@ class Form:
     folder: Path | None = None
 
     @classmethod
-    def read(cls, path: str | os.PathLike) -> "Form":
-        """A YAML/JSON form file; its images are read from the file's folder."""
+    def read(cls, path: str | os.PathLike, co_quan: "str | os.PathLike | dict | None" = None) -> "Form":
+        """A YAML/JSON form file; its images are read from the file's folder.  Its
+        agency profile (``co_quan``, else ``ho_so:``, else ``co_quan.yaml`` beside
+        it) is merged in here, so every path sees the same data (congvan.profile)."""
+        from . import profile
+
         data, positions = load_form(path)
-        return cls(data, positions, str(path), Path(path).resolve().parent)
+        folder = Path(path).resolve().parent
+        data = profile.attach(data, positions, str(path), folder=folder, co_quan=co_quan)
+        return cls(data, positions, str(path), folder)
 
     @classmethod
     def from_text(cls, text: str, name: str | None = None, folder: Path | None = None) -> "Form":
@@ -286,8 +299,8 @@ class Form:
         return validate_data(cls, data, self.positions, self.name)
 
 
-def validate_form(cls: type[M], path: str | os.PathLike) -> M:
-    return Form.read(path).model(cls)
+def validate_form(cls: type[M], path: str | os.PathLike, co_quan: "str | os.PathLike | dict | None" = None) -> M:
+    return Form.read(path, co_quan).model(cls)
 
 
 def validate_text(cls: type[M], text: str, name: str = "<form>") -> M:

@@ -10,8 +10,9 @@ with a default per type, and every level of it can be overridden.
 A level (:class:`Cap`) says how its label is written and how a heading at
 that level looks.  Label patterns use these placeholders:
 
-``{I}`` Roman numeral, ``{1}`` Arabic numeral, ``{a}`` Vietnamese letter
-(a b c d đ e g h …, from ``rules.DIEM_LETTERS``), ``{cha}`` the parent's
+``{I}`` Roman numeral (``{i}`` in lower case), ``{1}`` Arabic numeral, ``{a}``
+Vietnamese letter (a b c d đ e g h …, from ``rules.DIEM_LETTERS``; ``{A}`` in
+upper case), ``{cha}`` the parent's
 label as printed (so ``{cha}{1}.`` under ``2.`` gives ``2.1.``).  A pattern
 without a counter (``-``, ``+``, ``*``, ``–``) is a lead-in mark.
 
@@ -44,17 +45,14 @@ class Cap:
     chi_muc: bool = False  # used only by lists holding a titled section; others start one level down
     bo_qua_duoc: bool = False  # an item may skip over this level (``cap:`` naming a deeper one)
 
-    @property
-    def counts(self) -> bool:
-        return any(token in self.nhan for token in ("{I}", "{1}", "{a}"))
-
 
 #: The fields of a level a form may override (all but the name and the paragraph style).
 OVERRIDABLE = tuple(f.name for f in fields(Cap) if f.name not in ("ten", "doan"))
 
 #: Placeholders a label pattern may use.
-PLACEHOLDERS = ("{I}", "{1}", "{a}", "{cha}")
-_PATTERN = re.compile(r"^(?:[^{}]|\{I\}|\{1\}|\{a\}|\{cha\})+$")
+COUNTERS = ("{I}", "{i}", "{1}", "{a}", "{A}")
+PLACEHOLDERS = (*COUNTERS, "{cha}")
+_PATTERN = re.compile(r"^(?:[^{}]|\{I\}|\{i\}|\{1\}|\{a\}|\{A\}|\{cha\})+$")
 
 #: Lead-in marks for dash items (Gach ``dau_dong``) and task lists: hyphen
 #: (the common one), plus, asterisk, en dash, as real documents print them.
@@ -164,8 +162,8 @@ def label(pattern: str, n: int, parent: str = "") -> str:
     """The label of item ``n`` under a parent labelled ``parent``."""
     if "{" not in pattern:
         return pattern
-    return (pattern.replace("{cha}", parent).replace("{I}", roman(n)).replace("{1}", str(n))
-            .replace("{a}", letter(n)))
+    return (pattern.replace("{cha}", parent).replace("{I}", roman(n)).replace("{i}", roman(n).lower())
+            .replace("{1}", str(n)).replace("{a}", letter(n)).replace("{A}", letter(n).upper()))
 
 
 def valid_pattern(pattern: str) -> bool:
@@ -174,9 +172,10 @@ def valid_pattern(pattern: str) -> bool:
 
 def label_regex(cap: Cap) -> re.Pattern:
     """A regex matching the labels of a level at the start of a paragraph (for the checker)."""
-    parts = re.split(r"(\{I\}|\{1\}|\{a\}|\{cha\})", cap.nhan)
-    tokens = {"{I}": "[IVXLCDM]+", "{1}": "[0-9]+", "{a}": "(?:" + "|".join(rules.DIEM_LETTERS) + ")+",
-              "{cha}": r"(?:[0-9IVXLCDM]+\.)+"}
+    parts = re.split(r"(\{I\}|\{i\}|\{1\}|\{a\}|\{A\}|\{cha\})", cap.nhan)
+    letters = "|".join(rules.DIEM_LETTERS)
+    tokens = {"{I}": "[IVXLCDM]+", "{i}": "[ivxlcdm]+", "{1}": "[0-9]+", "{a}": f"(?:{letters})+",
+              "{A}": f"(?:{letters.upper()})+", "{cha}": r"(?:[0-9IVXLCDM]+\.)+"}
     return re.compile("^" + "".join(tokens.get(p, re.escape(p)) for p in parts) + r"(?=\s)")
 
 

@@ -97,6 +97,18 @@ PARAGRAPH_SPACING_PT = 6.0
 #: Line spacing: at least single, at most 1.5 lines (§II.6.b). 1.0 = single.
 LINE_SPACING = 1.0
 LINE_SPACING_RANGE = (1.0, 1.5)
+#: One line of Times New Roman set "single", in ems (ascent + descent + line gap, as Word
+#: and LibreOffice lay it out): what an "Exactly"/"At least" height is measured against.
+SINGLE_LINE_EM = 1.15
+#: An "Exactly" height may be this much under a single line (Word's 1 pt steps) and still read as single.
+EXACT_LINE_TOLERANCE = 0.1
+#: "Single spacing" between the Quốc hiệu and the Tiêu ngữ (§II.1): no space between
+#: them beyond this, and a line multiple no larger than this (Word's 1.15 is still "single").
+QUOC_HIEU_GAP_MAX_PT = 2.0
+QUOC_HIEU_LINE_MAX = 1.2
+#: The V/v line of a công văn stands 6 pt under the number (§II.5.b, ELEMENTS["trich_yeu_cong_van"]);
+#: the checker accepts this range of space between the two.
+SO_TRICH_YEU_RANGE_PT = (5.0, 9.0)
 
 #: The default size profile.
 DEFAULT_PROFILE = Profile.LON
@@ -321,6 +333,26 @@ ELEMENTS: dict[str, Element] = {
 #: Space above the signature band, so "Nơi nhận:" and the first authority line
 #: stand level a little below the body (ô 7a, ô 9b).
 SIGNATURE_SPACE_BEFORE_PT = 12.0
+
+# --- Pagination (issue 14; measured in LibreOffice's PDF) --------------------------
+# The decree sets no pagination rule; these are what a văn thư accepts.
+# An element with ``keep_with_next`` above is a heading: it holds only to its
+# first paragraph (ten_loai → trich_yeu, tham_quyen → the first Căn cứ,
+# "QUYẾT ĐỊNH:" → Điều 1, a Mục/Khoản title → its text).  Body paragraphs
+# and Căn cứ lines never hold to the next, so they may break across pages.
+
+#: "Điều 1. text" (an article whose text follows its number) is a paragraph,
+#: not a heading: it does not hold to the next article.
+KEEP_ARTICLE_WITH_TEXT = False
+#: The last body paragraph holds to the signature band, whose one row never
+#: splits, so the band never stands on a page without body text above it.
+KEEP_LAST_WITH_SIGNATURE = True
+#: Widow and orphan control: no paragraph leaves a single line at the foot or
+#: the head of a page.
+WIDOW_CONTROL = True
+#: The largest part of a page (not the last) a keep rule may leave blank;
+#: ``check --layout`` reports a page blanker than this when more content follows.
+MAX_BLANK_FRACTION = 0.25
 
 # --- Body structure (Phụ lục I §II.6.đ; Mẫu chữ 6.b) ------------------------------
 

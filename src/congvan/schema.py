@@ -17,9 +17,15 @@ _CUT = re.compile(r" \(|, ví dụ|: | ví dụ|;")
 
 
 def form_schema() -> dict:
-    schema = VanBan.model_json_schema(by_alias=True)
+    from .profile import relax
+
+    return relax(finish(VanBan.model_json_schema(by_alias=True), SCHEMA_ID))
+
+
+def finish(schema: dict, schema_id: str) -> dict:
+    """A model's schema as published: draft 2020-12, its $id, Vietnamese titles."""
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = SCHEMA_ID
+    schema["$id"] = schema_id
     _titles(schema)
     return schema
 

@@ -78,14 +78,14 @@ def _build(cls: type[BaseModel], data: Any, path: tuple, found: list) -> Any:
         key = info.alias or name
         if key in data:
             values[name] = _value(info.annotation, data[key], (*path, key), found)
-    try:
-        instance = cls.model_construct(**values)
-        rules = getattr(instance, "cross_field_rules", None)
-        if rules is not None:
-            for rule in rules():
-                found.append((path, rule))
-    except Exception:  # raw data a rule cannot read: its field's own problem says enough
-        return data
+    instance = cls.model_construct(**values)
+    checks = instance.rule_checks() if hasattr(instance, "rule_checks") else [
+        getattr(instance, "cross_field_rules", lambda: ())]
+    for check in checks:
+        try:
+            found.extend((path, rule) for rule in list(check()))
+        except Exception:  # raw data a rule cannot read: its field's own problem says enough
+            continue
     return instance
 
 

@@ -1,7 +1,8 @@
 """Vietnamese numbers, dates and amounts as NĐ 30/2020/NĐ-CP documents write them.
 
-Pure functions, no I/O.  babel is imported lazily inside :func:`nghin` so that
-``import congvan.vn`` stays cheap for callers that only need dates or words.
+Pure functions, no I/O, and no locale library: the only locale data congvan
+needs (thousands dot, decimal comma) is two characters, so :func:`nghin` formats
+numbers itself instead of loading babel's 36 MB of CLDR data.
 
 Why not num2words for Vietnamese (measured with num2words 0.5.x, ``lang="vi"``):
 
@@ -102,19 +103,19 @@ def nghin(x: int | float | decimal.Decimal | str) -> str:
     1500000 -> "1.500.000", 1500000.5 -> "1.500.000,5", -1500 -> "-1.500".
     Decimal and str keep exactly the decimals the caller wrote
     (Decimal("1234.50") -> "1.234,50"); str is read in Python notation
-    (``"1234.50"``), not in Vietnamese notation.  A float is shown the way
-    babel shows it by default: at most three decimals.
+    (``"1234.50"``), not in Vietnamese notation.  A float shows at most three
+    decimals, rounded half to even, trailing zeros dropped (as CLDR's "vi"
+    pattern #,##0.### does; checked against babel in tests/test_vn.py).
     """
-    from babel.numbers import format_decimal  # lazy: babel's locale data is slow to load
-
     if isinstance(x, bool):
         raise TypeError(f"x phải là số / x must be a number, got {x!r}")
     if isinstance(x, int):
-        return format_decimal(x, locale="vi")
+        return _grouped(decimal.Decimal(x), 0)
     if isinstance(x, float):
         if x != x or x in (float("inf"), float("-inf")):
             raise ValueError(f"x phải là số hữu hạn / x must be finite, got {x!r}")
-        return format_decimal(x, locale="vi")
+        text = _grouped(decimal.Decimal(repr(x)), FLOAT_DECIMALS)
+        return text.rstrip("0").rstrip(",") if "," in text else text
     if isinstance(x, str):
         value = _parse_decimal(x)
         if value is None:
@@ -125,11 +126,23 @@ def nghin(x: int | float | decimal.Decimal | str) -> str:
         raise TypeError(f"x phải là số / x must be a number, got {x!r}")
     if not value.is_finite():
         raise ValueError(f"x phải là số hữu hạn / x must be finite, got {x!r}")
-    if value.is_zero():
-        value = abs(value)  # babel would print "-0" for Decimal("-0")
-    places = max(0, -value.as_tuple().exponent)
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(value, format=pattern, locale="vi")
+    return _grouped(value, max(0, -value.as_tuple().exponent))
+
+
+#: Decimals a float is shown with, at most (CLDR "vi": #,##0.###).
+FLOAT_DECIMALS = 3
+
+
+def _grouped(value: decimal.Decimal, places: int) -> str:
+    """value rounded to places decimals: "." between thousands, "," before the decimals, never "-0"."""
+    digits = len(value.as_tuple().digits) + max(0, value.as_tuple().exponent) + places + 2
+    context = decimal.Context(prec=max(28, digits), rounding=decimal.ROUND_HALF_EVEN)
+    rounded = value.quantize(decimal.Decimal(1).scaleb(-places), context=context)
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    head = len(whole) % 3 or 3
+    groups = [whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)]
+    sign = "-" if rounded < 0 else ""  # a value that rounds to zero has no sign
+    return sign + ".".join(groups) + ("," + fraction if fraction else "")
 
 
 def _parse_decimal(text: str) -> decimal.Decimal | None:

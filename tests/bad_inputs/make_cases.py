@@ -94,6 +94,17 @@ CASES: dict[str, str | bytes] = {
     "json-loi.json": json.dumps(form())[:-20],
     "csv-cp1258.csv": "so;ten\n1;Văn thư\n".encode("cp1258"),
     "csv-thieu-cot.csv": "so\n1\n",
+    # agency profiles (co_quan.yaml): a form that leaves the agency to its profile, and bad profiles
+    "ho-so-truong-la.yaml": dump({"loai": "cong-van", "ho_so": "co-quan-truong-la.yaml",
+                                  **form(loai=None, co_quan_ban_hanh=None, dia_danh=None, nguoi_ky=None)}),
+    "co-quan-truong-la.yaml": dump({"co_quan_ban_hanh": {"ten": "Sở Nội vụ", "viet_tat": "SNV"},
+                                    "dia_danh": "Khánh Hòa", "ten_co_quan": "Sở Nội vụ",
+                                    "nguoi_ky": {"giam-doc": GOOD["nguoi_ky"]}}),
+    "ho-so-nguoi-ky-la.yaml": dump({"loai": "cong-van", "ho_so": "co-quan-tot.yaml", "nguoi_ky": "chanh-van-phong",
+                                    **form(loai=None, co_quan_ban_hanh=None, dia_danh=None, nguoi_ky=None)}),
+    "co-quan-tot.yaml": dump({"co_quan_ban_hanh": {"ten": "Sở Nội vụ", "viet_tat": "SNV"}, "dia_danh": "Khánh Hòa",
+                              "nguoi_ky": {"giam-doc": GOOD["nguoi_ky"]}}),
+    "co-quan-ngay.yaml": dump({"dia_danh": "Khánh Hòa", "ngay": "18/8/2025"}),
 }
 
 

@@ -21,9 +21,16 @@ def _run(source, layout: bool, name: str | None = None, *, package=None, pdf: by
     from .locate import locate
     from .view import build
 
+    from .context import Ctx
+    from .scope import out_of_scope
+
     package = package or read(source, name)
     view = build(package)
-    ctx = run_all(view, locate(view))
+    found = locate(view)
+    scope = out_of_scope(view, found)
+    if scope is not None:  # one notice, no NĐ 30 finding (and --fix refuses)
+        return Report(package.name, scope=scope), Ctx(view, found), package
+    ctx = run_all(view, found)
     if layout:
         from .layout import measure
 
@@ -33,7 +40,7 @@ def _run(source, layout: bool, name: str | None = None, *, package=None, pdf: by
             if rule.layout:
                 ctx.skip(rule.id, "chưa đo trên bản in: dùng --layout (cần LibreOffice)",
                          "not measured on the PDF: use --layout (needs LibreOffice)")
-    report = Report(package.name, ctx.findings, ctx.skipped, len(CHECKS) + (2 if layout else 0), ctx.not_applicable)
+    report = Report(package.name, ctx.findings, ctx.skipped, len(CHECKS) + (sum(r.layout for r in RULES) if layout else 0), ctx.not_applicable)
     return report, ctx, package
 
 

@@ -9,8 +9,13 @@ from typing import Callable
 from .view import Para, w
 
 
-def set_runs(para: Para, **props) -> Callable[[], None]:
-    """A fix: direct run formatting on every run of the paragraph."""
+def set_runs(para: Para, **props) -> Callable[[], None] | None:
+    """A fix: direct run formatting on every run of the paragraph.  None (no fix)
+    when a run also holds text of the other half of a tab-split line: formatting
+    it would change the neighbour too, and --fix refuses rather than guesses."""
+    if any(run.shared for run in para.runs):
+        return None
+
     def apply() -> None:
         for run in para.runs:
             if run.element is None:
@@ -79,13 +84,40 @@ def set_prop(rpr, key: str, value) -> None:
 
 
 def replace_text(para: Para, old: str, new: str) -> Callable[[], None] | None:
-    """A fix that edits text, possible only when one run holds the whole of ``old``."""
-    for run in para.runs:
-        if run.element is not None and old in "".join(t.text or "" for t in run.element.iter(w("t"))):
-            def apply(run=run) -> None:
-                for t in run.element.iter(w("t")):
-                    if t.text and old in t.text:
-                        t.text = t.text.replace(old, new, 1)
-                        return
-            return apply
-    return None
+    """A fix that edits text, also across runs (Word splits "ngày 5" into "ngày ", "5"):
+    only the characters that differ between ``old`` and ``new`` change, in the run
+    that holds them; every other character and run stays as it was.  None when
+    ``old`` does not occur exactly once in the paragraph's text nodes."""
+    nodes = [t for run in para.runs if run.element is not None for t in run.element.iter(w("t"))]
+    text = "".join(node.text or "" for node in nodes)
+    if not old or text.count(old) != 1:
+        return None
+    prefix = 0
+    while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    start = text.index(old) + prefix
+    end = text.index(old) + len(old) - suffix
+    insert = new[prefix:len(new) - suffix]
+
+    def apply() -> None:
+        spans, position = [], 0
+        for node in nodes:
+            value = node.text or ""
+            spans.append((node, position, value))
+            position += len(value)
+        # the run that holds the first changed character gets the new ones ("8" → "08" stays in the digit's run)
+        host = next((s for s in spans if s[1] <= start < s[1] + len(s[2])), None) or \
+            next(s for s in reversed(spans) if s[1] + len(s[2]) == start)
+        for node, low, value in spans:
+            cut_from, cut_to = max(start, low), min(end, low + len(value))
+            edited = value[:cut_from - low] + value[cut_to - low:] if cut_from < cut_to else value
+            if node is host[0]:
+                edited = edited[:start - low] + insert + edited[start - low:]
+            if edited != value:
+                node.text = edited
+                if edited != edited.strip():
+                    node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return apply

@@ -38,6 +38,11 @@ class Report:
     not_evaluated: list[NotEvaluated] = field(default_factory=list)
     rules_checked: int = 0
     not_applicable: list[NotEvaluated] = field(default_factory=list)  # rules this kind of document has no use for
+    scope: object | None = None  # an OutOfScope notice: not a document NĐ 30 governs, so nothing was judged
+
+    @property
+    def out_of_scope(self) -> bool:
+        return self.scope is not None
 
     @property
     def errors(self) -> list[Finding]:
@@ -49,7 +54,8 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        """No errors, and a document the decree governs."""
+        return not self.errors and self.scope is None
 
     def to_dict(self) -> dict:
         return {
@@ -58,6 +64,7 @@ class Report:
             "findings": [asdict(f) for f in self.findings],
             "not_evaluated": [asdict(n) for n in self.not_evaluated],
             "not_applicable": [asdict(n) for n in self.not_applicable],
+            "out_of_scope": None if self.scope is None else asdict(self.scope),
         }
 
 

@@ -23,18 +23,29 @@ def rule_length(ctx: Ctx, rule_id: str, rule_para: Para | None, lines: list[Para
     if rule_para.lines:
         return stroke_length(ctx, rule_id, rule_para, lines, ratio, names)
     width = cell_width_twips(rule_para)
-    if rule_para.text.strip() or width is None:
+    if width is None and rule_para.where == ("body",) and ctx.view.sections:  # in the body: the page's text width
+        section = ctx.view.sections[0]
+        width = section.width - section.margins.get("left", 0) - section.margins.get("right", 0)
+    if rule_para.text.strip() or not width:
         return ctx.skip(rule_id, "đường kẻ không đo được trên DOCX; dùng --layout để đo trên bản in",
                         "the rule cannot be measured in the DOCX; use --layout to measure it on the PDF")
     length_pt = (width - rule_para.ind_left - rule_para.ind_right) / TWIPS_PER_PT
     line_pt = max(printed_line_pt(p) for p in lines)
     low, high = ratio
-    if not low * line_pt - 2 <= length_pt <= high * line_pt + 2:
-        ctx.breach(rule_id, ctx.where(rule_para), f"{length_pt / line_pt:.2f} × dòng chữ / of the line",
+    share = length_pt / line_pt
+    too = not low * line_pt - 2 <= length_pt <= high * line_pt + 2
+    off = abs(rule_para.ind_left - rule_para.ind_right) > 30 or rule_para.align not in ("center", "both", "justify")
+    if too and off:  # one rule, one finding: a rule drawn across its column is both too long and off centre
+        ctx.breach(rule_id, ctx.where(rule_para), f"{share:.2f} × dòng chữ / of the line, lệch / off centre",
+                   f"{low:.2f}–{high:.2f} × dòng chữ / of the line, căn giữa / centred",
+                   f"Đường kẻ dưới {what} dài {share:.2f} lần dòng chữ và không căn giữa",
+                   f"the rule under the {what_en} is {share:.2f} times the line and not centred")
+    elif too:
+        ctx.breach(rule_id, ctx.where(rule_para), f"{share:.2f} × dòng chữ / of the line",
                    f"{low:.2f}–{high:.2f} × dòng chữ / of the line",
-                   f"Đường kẻ dưới {what} dài {length_pt / line_pt:.2f} lần dòng chữ",
-                   f"the rule under the {what_en} is {length_pt / line_pt:.2f} times the line")
-    if abs(rule_para.ind_left - rule_para.ind_right) > 30 or rule_para.align not in ("center", "both", "justify"):
+                   f"Đường kẻ dưới {what} dài {share:.2f} lần dòng chữ",
+                   f"the rule under the {what_en} is {share:.2f} times the line")
+    elif off:
         ctx.breach(rule_id, ctx.where(rule_para), "lệch / off centre", "căn giữa / centred",
                    f"Đường kẻ dưới {what} phải căn giữa", f"the rule under the {what_en} must be centred")
 

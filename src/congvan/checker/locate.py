@@ -67,11 +67,15 @@ def split_tabs(para: Para) -> list[Para]:
     right: list = []
     side = left
     for run in para.runs:
+        pieces = []
         for n, piece in enumerate(run.text.split("\t")):
             if n and side is left and any(r.text.strip() for r in left):
                 side = right
             if piece:
-                side.append(replace(run, text=piece))
+                pieces.append((side, replace(run, text=piece)))
+        shared = len({id(s) for s, _ in pieces if _.text.strip()}) > 1  # one run, text in both halves
+        for s, piece in pieces:
+            s.append(replace(piece, shared=shared) if shared else piece)
     halves = [replace(para, runs=part, column=col) for col, part in enumerate((left, right)) if part]
     return halves or [para]
 
@@ -79,6 +83,12 @@ def split_tabs(para: Para) -> list[Para]:
 def _place(p: Para) -> tuple:
     """The container a paragraph belongs to: one table cell, text box or line half."""
     return p.where, p.column
+
+
+def _column(p: Para) -> tuple:
+    """A table column across rows: a long Nơi nhận continues in the band's next row."""
+    where = p.where[:2] + p.where[3:] if p.where[0] == "table" else p.where
+    return where, p.column
 
 
 def locate(view: View) -> Found:
@@ -215,7 +225,7 @@ def _closing(found: Found, paras, texts) -> None:
     for i in range(len(paras) - 1, -1, -1):
         if texts[i].startswith("Nơi nhận"):
             found.noi_nhan_label = label = paras[i]
-            found.noi_nhan = [p for p in paras[i + 1:] if _place(p) == _place(label) and norm(p.text)]
+            found.noi_nhan = [p for p in paras[i + 1:] if _column(p) == _column(label) and norm(p.text)]
             if label.where[0] == "table":
                 beside = [p for p in paras if p.where[:3] == label.where[:3] and p.where != label.where]
             else:

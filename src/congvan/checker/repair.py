@@ -3,6 +3,7 @@ copy (atomically; never over the original), and check the copy again."""
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import zipfile
@@ -12,22 +13,62 @@ from lxml import etree
 
 from ..errors import CongVanError, Problem
 from .findings import FixResult
+from .scope import NotAdministrative
 
 
 def apply(source, dest, run) -> FixResult:
     report, ctx, package = run(source, False)
+    if report.scope is not None:
+        raise NotAdministrative(report.file, report.scope)
     dest = Path(dest)
     if not isinstance(source, (bytes, bytearray)) and dest.resolve() == Path(source).resolve():
         raise CongVanError([Problem(path="", file=str(dest), vi="không ghi đè lên bản gốc: chọn tên khác (-o)",
                                     en="will not overwrite the original: choose another name (-o)")])
+    twins = _twin_boxes(package)
     for correction in ctx.fixes:
         correction()
+    _mirror(twins)
     data = _repack(package)
     _write_atomic(dest, data)
     after = run(data, False, str(dest))[0]
     remaining = {(f.rule, f.where, f.found) for f in after.findings}
     fixed = [f for f in report.findings if (f.rule, f.where, f.found) not in remaining]
     return FixResult(package.name, str(dest), fixed, after.findings)
+
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _box_texts(container) -> list[str]:
+    return ["".join(t.text or "" for t in p.iter(f"{{{W}}}t")) for p in container.iter(f"{{{W}}}p")]
+
+
+def _twin_boxes(package) -> list[tuple]:
+    """Text boxes Word writes twice (mc:Choice, and a VML copy in mc:Fallback for old
+    readers) whose two copies say the same: the fixed Choice is copied into the
+    Fallback, so no reader still sees the error.  Copies that differ are left alone."""
+    twins = []
+    for root in [package.document, *package.parts.values()]:
+        for alternate in root.iter(f"{{{MC}}}AlternateContent"):
+            choice, fallback = alternate.find(f"{{{MC}}}Choice"), alternate.find(f"{{{MC}}}Fallback")
+            if choice is None or fallback is None:
+                continue
+            boxes = [list(c.iter(f"{{{W}}}txbxContent")) for c in (choice, fallback)]
+            if boxes[0] and len(boxes[0]) == len(boxes[1]):
+                for ours, theirs in zip(*boxes):
+                    if _box_texts(ours) == _box_texts(theirs):
+                        twins.append((ours, theirs, etree.tostring(ours)))
+    return twins
+
+
+def _mirror(twins: list[tuple]) -> None:
+    for ours, theirs, before in twins:
+        if etree.tostring(ours) != before:  # a fix touched the Choice copy
+            for child in list(theirs):
+                theirs.remove(child)
+            for child in ours:
+                theirs.append(copy.deepcopy(child))
 
 
 def _repack(package) -> bytes:

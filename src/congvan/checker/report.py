@@ -22,6 +22,9 @@ def _group(o: int | None) -> str:
 
 def to_text(report: Report, colour: bool = False) -> str:
     lines = [f"{report.file}:"]
+    if report.scope is not None:
+        lines.append(_paint(f"  NGOÀI PHẠM VI / OUT OF SCOPE: {report.scope.vi} / {report.scope.en}", "warning", colour))
+        return "\n".join(lines)
     groups: dict[int | None, list] = {}
     for finding in report.findings:
         groups.setdefault(finding.o, []).append(finding)

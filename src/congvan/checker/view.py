@@ -9,6 +9,7 @@ tab-separated half line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -45,17 +46,21 @@ class Run:
         """The rFonts slots that render this run's text (ECMA-376 §17.3.2.26): ascii for
         U+0000–007F, hAnsi for the rest of the Latin script (Vietnamese letters), eastAsia
         and cs only for East-Asian or complex-script characters, or when hint/rtl say so."""
+        text = "".join(self.text.split())
+        if not text:
+            return set()
+        if self.complex:
+            return {"cs"}
         out: set[str] = set()
-        for ch in self.text:
-            if ch.isspace():
-                continue
-            code = ord(ch)
-            if self.complex or _in(code, COMPLEX_RANGES):
-                out.add("cs")
-            elif _in(code, EAST_ASIAN_RANGES) or (self.hint == "eastAsia" and code > 0x7F):
-                out.add("eastAsia")
-            else:
-                out.add("ascii" if code < 0x80 else "hAnsi")
+        if _COMPLEX.search(text):
+            out.add("cs")
+        if _EAST_ASIAN.search(text):
+            out.add("eastAsia")
+        latin = _EAST_ASIAN.sub("", _COMPLEX.sub("", text))
+        if _ASCII.search(latin):
+            out.add("ascii")
+        if not latin.isascii():
+            out.add("eastAsia" if self.hint == "eastAsia" else "hAnsi")
         return out
 
 
@@ -65,8 +70,11 @@ COMPLEX_RANGES = ((0x0590, 0x08FF), (0x0900, 0x0DFF), (0x0E00, 0x0EFF), (0x0F00,
                   (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
 
 
-def _in(code: int, ranges) -> bool:
-    return any(low <= code <= high for low, high in ranges)
+def _char_class(ranges) -> re.Pattern:
+    return re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in ranges) + "]")
+
+
+_EAST_ASIAN, _COMPLEX, _ASCII = _char_class(EAST_ASIAN_RANGES), _char_class(COMPLEX_RANGES), re.compile("[\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -96,6 +104,9 @@ class Para:
     column: int | None = None  # 0/1 for the halves of a tab-split header line
     lines: list[Stroke] = field(default_factory=list)  # drawn line shapes anchored here
     boxed: bool = False  # a border on all four sides, in a bordered one-cell table or an outlined text box
+    contextual: bool = False  # w:contextualSpacing: no space between it and a neighbour of its style
+    line_rule: str = "auto"  # "auto" (line is a multiple) | "exact" | "atLeast" (line_pt is the height)
+    line_pt: float | None = None
 
     @property
     def text(self) -> str:
@@ -119,6 +130,13 @@ class Para:
     def upper(self) -> bool:
         text = self.text
         return any(c.isalpha() for c in text) and text == text.upper()
+
+    def gap_to(self, below: "Para") -> float:
+        """Space (pt) between this paragraph and the next one below it: this one's after plus
+        that one's before, none when both suppress it (contextual spacing, same style)."""
+        if self.contextual and below.contextual and self.style_id == below.style_id:
+            return 0.0
+        return self.after + below.before
 
     def label(self) -> str:
         text = " ".join(self.text.split())
@@ -230,8 +248,16 @@ def _apply_ppr(props: dict, ppr: etree._Element | None) -> None:
             props["before"] = _int(spacing.get(w("before"))) / 20
         if spacing.get(w("after")) is not None:
             props["after"] = _int(spacing.get(w("after"))) / 20
-        if spacing.get(w("line")) is not None and spacing.get(w("lineRule"), "auto") == "auto":
-            props["line"] = _int(spacing.get(w("line"))) / 240
+        if spacing.get(w("line")) is not None:
+            rule = spacing.get(w("lineRule"), "auto")
+            props["line_rule"] = rule
+            if rule == "auto":
+                props["line"], props["line_pt"] = _int(spacing.get(w("line"))) / 240, None
+            else:  # "exact", "atLeast": a height in twips
+                props["line"], props["line_pt"] = 1.0, _int(spacing.get(w("line"))) / 20
+    contextual = _on(ppr.find(w("contextualSpacing")))
+    if contextual is not None:
+        props["contextual"] = contextual
     borders = ppr.find(w("pBdr"))
     if borders is not None:
         drawn = {side: borders.find(w(side)) is not None and borders.find(w(side)).get(w("val")) not in ("nil", "none")
@@ -266,30 +292,41 @@ def _int(text: str | None) -> int:
 
 
 class Builder:
-    def __init__(self, package: Package):
+    def __init__(self, package: Package, like: "Builder | None" = None):
+        """``like``: a builder of the same package whose styles and theme this one shares."""
         self.package = package
-        self.styles = Styles(package.styles)
+        self.styles = like.styles if like else Styles(package.styles)
         self.paragraphs: list[Para] = []
         self.boxes = 0
-        self.theme = theme_fonts(package)
+        self.theme = like.theme if like else theme_fonts(package)
         self.boxing = False  # inside a bordered one-cell table or an outlined text box: a stamp's box
+        self._bases: dict[str, tuple[dict, dict, str]] = like._bases if like else {}
+
+    def style_base(self, sid: str) -> tuple[dict, dict]:
+        """Paragraph and run properties of a paragraph style (docDefaults, then its basedOn
+        chain), computed once per style: a long document repeats a handful of styles."""
+        if sid not in self._bases:
+            pprops = dict(align="left", ind_left=0, ind_right=0, first_line=0, before=0.0, after=0.0, line=1.0,
+                          border_bottom=False, boxed=False, line_rule="auto", line_pt=None, contextual=False)
+            rbase = {"fonts": {}, "size": None, "bold": False, "italic": False, "caps": False, "hint": "",
+                     "complex": False}
+            _apply_ppr(pprops, self.styles.p_defaults)
+            _apply_rpr(rbase, self.styles.r_defaults)
+            for style in self.styles.chain(sid):
+                _apply_ppr(pprops, style.find(w("pPr")))
+                _apply_rpr(rbase, style.find(w("rPr")))
+            self._bases[sid] = (pprops, rbase, self.styles.name(sid))
+        pprops, rbase, _ = self._bases[sid]
+        return dict(pprops), {**rbase, "fonts": dict(rbase["fonts"])}
 
     def paragraph(self, p: etree._Element, where: tuple) -> None:
         ppr = p.find(w("pPr"))
         style_node = ppr.find(w("pStyle")) if ppr is not None else None
         sid = style_node.get(w("val")) if style_node is not None else self.styles.default_para
-        pprops = dict(align="left", ind_left=0, ind_right=0, first_line=0, before=0.0, after=0.0, line=1.0,
-                      border_bottom=False, boxed=False)
-        rbase = {"fonts": {}, "size": None, "bold": False, "italic": False, "caps": False, "hint": "",
-                 "complex": False}
-        _apply_ppr(pprops, self.styles.p_defaults)
-        _apply_rpr(rbase, self.styles.r_defaults)
-        for style in self.styles.chain(sid):
-            _apply_ppr(pprops, style.find(w("pPr")))
-            _apply_rpr(rbase, style.find(w("rPr")))
+        pprops, rbase = self.style_base(sid)
         _apply_ppr(pprops, ppr)
         pprops["boxed"] = pprops["boxed"] or self.boxing
-        para = Para(len(self.paragraphs), [], sid, self.styles.name(sid), where=where, element=p, **pprops)
+        para = Para(len(self.paragraphs), [], sid, self._bases[sid][2], where=where, element=p, **pprops)
         self.paragraphs.append(para)
         boxes = []
         for run in _runs(p):
@@ -514,7 +551,7 @@ def build(package: Package) -> View:
     headers = {}
     for part, root in package.parts.items():
         if "header" in part:
-            sub = Builder(package)
+            sub = Builder(package, builder)
             sub.blocks(root, ("header",))
             headers[part] = sub.paragraphs
     return View(package, builder.paragraphs, sections, headers)

@@ -1,7 +1,10 @@
 """congvan check FILE.docx... [--format text|json] [--fix [-o OUT]] [--layout]
 
 Exit codes: 0 no errors (warnings alone still pass); 1 at least one error;
-2 a file could not be read (not a DOCX, damaged, encrypted, hostile).
+2 a file could not be read (not a DOCX, damaged, encrypted, hostile);
+3 a file is not a state administrative document under NĐ 30 (a Party
+document, a letter without Quốc hiệu and Tiêu ngữ): one notice, not judged,
+never fixed.  With several files the first that applies of 2, 1, 3 wins.
 """
 
 from __future__ import annotations
@@ -14,7 +17,17 @@ ORDER = 15
 
 
 def add_parser(sub) -> None:
-    c = sub.add_parser("check", help="kiểm tra thể thức một DOCX bất kỳ / check any DOCX against Phụ lục I")
+    c = sub.add_parser(
+        "check", help="kiểm tra thể thức một DOCX bất kỳ / check any DOCX against Phụ lục I",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="mã thoát / exit codes:\n"
+               "  0  không có lỗi (chỉ có lưu ý) / no errors (warnings alone pass)\n"
+               "  1  có ít nhất một lỗi / at least one error\n"
+               "  2  có tệp không đọc được / a file could not be read\n"
+               "  3  có tệp không phải văn bản hành chính theo NĐ 30 (văn bản của Đảng, thư không có Quốc hiệu):\n"
+               "     một thông báo, không kiểm tra, --fix từ chối / a file is not a state administrative document\n"
+               "     under NĐ 30 (a Party document, a letter without Quốc hiệu): one notice, not judged, not fixed\n"
+               "  nhiều tệp: 2, rồi 1, rồi 3 / several files: 2 wins, then 1, then 3")
     c.add_argument("files", nargs="+", metavar="FILE.docx", help="các tệp DOCX / DOCX files")
     c.add_argument("--format", choices=("text", "json"), default="text", help="dạng kết quả / output format")
     c.add_argument("--fix", action="store_true",
@@ -30,6 +43,7 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..checker import UnreadableDocument, check_all, fix
     from ..checker.report import to_json, to_text
+    from ..checker.scope import NotAdministrative
     from ..errors import CongVanError
 
     reports, unreadable, fixes = [], [], []
@@ -48,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
         for name in list(names):
             try:
                 fixes.append(fix(name, _fix_target(args, Path(name))))
+            except NotAdministrative as exc:  # its report below carries the notice
+                print(f"{name}: {exc.problems[0].vi} / {exc.problems[0].en}", file=sys.stderr)
             except CongVanError as exc:
                 refuse(name, exc)
                 names.remove(name)
@@ -65,7 +81,9 @@ def run(args: argparse.Namespace) -> int:
             _print_fix(result)
     if unreadable:
         return 2
-    return 1 if any(not r.ok for r in reports) else 0
+    if any(r.errors for r in reports):
+        return 1
+    return 3 if any(r.out_of_scope for r in reports) else 0
 
 
 def _fix_target(args: argparse.Namespace, source: Path) -> Path:

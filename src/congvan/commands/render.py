@@ -22,6 +22,9 @@ def add_parser(sub) -> None:
     r.add_argument("-o", "--output", help="tệp DOCX đầu ra (mặc định: tên biểu mẫu .docx); khi trộn thư: thư mục"
                    " (mặc định: tên biểu mẫu) / output DOCX; for a mail merge: the folder")
     r.add_argument("--template", help="mẫu DOCX riêng (mặc định: mẫu theo Phụ lục III) / your own DOCX template")
+    r.add_argument("--co-quan", metavar="CO_QUAN.yaml", help="hồ sơ cơ quan (mặc định: ho_so: trong biểu mẫu, hoặc"
+                   " co_quan.yaml cạnh biểu mẫu) / the agency profile (default: the form's ho_so:, or co_quan.yaml"
+                   " beside the form)")
     pdf = r.add_argument_group("PDF (LibreOffice)")
     pdf.add_argument("--pdf", action="store_true",
                      help="thêm bản PDF cạnh mỗi DOCX (-o x.pdf: chỉ PDF) / a PDF beside each DOCX (-o x.pdf: PDF only)")
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from ..merge import ROWS_KEY, MergeForm
 
     try:
-        form = Form.read(args.form)
+        form = Form.read(args.form, co_quan=args.co_quan)
         if args.each or (isinstance(form.data, dict) and form.data.get(ROWS_KEY)):
             return render_each(args, MergeForm.of(form))
         return render_one(args, form)

@@ -1,4 +1,5 @@
-"""congvan serve [--host 127.0.0.1] [--port 8000] [--workers N] [--template-dir DIR] [--image-dir DIR]"""
+"""congvan serve [--host 127.0.0.1] [--port 8000] [--workers N] [--template-dir DIR] [--image-dir DIR]
+[--profile-dir DIR]"""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ def add_parser(sub) -> None:
                                           " / directory of DOCX templates clients may name")
     s.add_argument("--image-dir", help="thư mục ảnh chữ ký, dấu; biểu mẫu ghi tên tệp trong đó (anh_chu_ky: ky.png)"
                                        " / folder of signature and seal images that forms may name by relative path")
+    s.add_argument("--profile-dir", help="thư mục hồ sơ cơ quan; biểu mẫu chọn bằng tên (ho_so: so-tai-chinh)"
+                                         " / folder of agency profiles that forms name (ho_so: NAME)")
     s.add_argument("--max-request-kb", type=int, default=None, help="giới hạn cỡ yêu cầu, KB / request size limit")
     s.add_argument("--max-blocks", type=int, default=None, help="số khối nội dung tối đa / most body blocks")
     s.add_argument("--render-timeout", type=float, default=None, help="giây chờ tạo DOCX / DOCX timeout, s")
@@ -37,7 +40,8 @@ def add_parser(sub) -> None:
 def settings_from(args: argparse.Namespace):
     from ..server.settings import Settings
 
-    chosen = {"template_dir": args.template_dir, "image_dir": args.image_dir, "max_blocks": args.max_blocks,
+    chosen = {"template_dir": args.template_dir, "image_dir": args.image_dir, "profile_dir": args.profile_dir,
+              "max_blocks": args.max_blocks,
               "render_timeout_s": args.render_timeout, "pdf_timeout_s": args.pdf_timeout,
               "pool_threads": args.threads, "pool_queue": args.queue,
               "max_request_bytes": args.max_request_kb * 1024 if args.max_request_kb else None}
@@ -64,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if settings.image_dir is not None and not settings.image_dir.is_dir():
         print(f"Không có thư mục ảnh {settings.image_dir} / no image directory {settings.image_dir}", file=sys.stderr)
+        return 2
+    if settings.profile_dir is not None and not settings.profile_dir.is_dir():
+        print(f"Không có thư mục hồ sơ cơ quan {settings.profile_dir} / no profile directory {settings.profile_dir}",
+              file=sys.stderr)
         return 2
     if args.workers < 1:
         print("--workers phải từ 1 trở lên / --workers must be at least 1", file=sys.stderr)

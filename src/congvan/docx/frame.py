@@ -81,9 +81,15 @@ def signature_band() -> str:
         + _loop("other_position_lines", "chuc_vu_khac")
         + _p("ho_ten", "{{ name }}")
     )
+    # A long Nơi nhận continues in a second row that may break across pages
+    # (layout/pagination.py); the first row, with the signer, never splits.
+    more = (row_open() + cell(left, _tag("{%tr if noi_nhan_more %}")) + cell(right, "") + "</w:tr>"
+            + row_open(cant_split=False) + cell(left, _loop("noi_nhan_more", "noi_nhan"), top_pt=0)
+            + cell(right, "", top_pt=0) + "</w:tr>"
+            + row_open() + cell(left, _tag("{%tr endif %}")) + cell(right, "") + "</w:tr>")
     return (
         table_open((left, right), 0.0, top_pt=rules.SIGNATURE_SPACE_BEFORE_PT)
-        + row_open() + cell(left, recipients) + cell(right, signer) + "</w:tr></w:tbl>"
+        + row_open() + cell(left, recipients) + cell(right, signer) + "</w:tr>" + more + "</w:tbl>"
     )
 
 
@@ -100,7 +106,8 @@ def minutes_signature_band() -> str:
     )
     table = (table_open((left, right), 0.0, top_pt=rules.SIGNATURE_SPACE_BEFORE_PT)
              + row_open() + cell(left, secretary) + cell(right, chair) + "</w:tr></w:tbl>")
-    return table + _p("noi_nhan_nhan", rules.NOI_NHAN_LABEL) + _loop("noi_nhan", "noi_nhan")
+    return (table + _p("noi_nhan_nhan", rules.NOI_NHAN_LABEL) + _loop("noi_nhan", "noi_nhan")
+            + _loop("noi_nhan_more", "noi_nhan"))
 
 
 def document_xml(mau: str) -> str:

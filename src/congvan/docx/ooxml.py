@@ -91,6 +91,14 @@ def jc(align: str | None) -> str:
 _JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
+def keep_next(keep: bool | None) -> str:
+    """A paragraph's own keep-with-next, over its style's ("" = the style's).
+    Comes before w:ind in w:pPr, as the schema orders them."""
+    if keep is None:
+        return ""
+    return "<w:keepNext/>" if keep else '<w:keepNext w:val="0"/>'
+
+
 def paragraph(style: str, spans: tuple[Span, ...] | list[Span] = (), indent: str = "") -> str:
     runs = "".join(run(s) for s in spans if s.text or s.note)
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{indent}</w:pPr>{runs}</w:p>'
@@ -165,23 +173,27 @@ def table_open(columns_mm: tuple[float, ...], indent_mm: float = 0.0, top_pt: fl
     )
 
 
-def row_open() -> str:
-    return "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+def row_open(cant_split: bool = True) -> str:
+    return "<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>"
 
 
-def cell(width_mm: float, content: str, span: int = 1, merge: str = "", middle: bool = False) -> str:
-    """A table cell: its width; the grid columns it spans; "restart" or
-    "continue" in a vertical merge; centred vertically when middle."""
-    return _tc(twips(width_mm), content, span, merge, middle)
+def cell(width_mm: float, content: str, top_pt: float | None = None, span: int = 1, merge: str = "",
+         middle: bool = False) -> str:
+    """A table cell: its width; ``top_pt`` overrides the table's top cell
+    margin; the grid columns it spans; "restart" or "continue" in a vertical
+    merge; centred vertically when middle."""
+    return _tc(twips(width_mm), content, span, merge, middle, top_pt)
 
 
-def _tc(width: int, content: str, span: int = 1, merge: str = "", middle: bool = False) -> str:
+def _tc(width: int, content: str, span: int = 1, merge: str = "", middle: bool = False,
+        top_pt: float | None = None) -> str:
     # A cell must end with a paragraph, or Word reports the file as damaged.
     if not content.rstrip().endswith("</w:p>"):
         content += "<w:p/>"
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     props += f'<w:vMerge w:val="{merge}"/>' if merge else ""
+    props += f'<w:tcMar><w:top w:w="{round(top_pt * 20)}" w:type="dxa"/></w:tcMar>' if top_pt is not None else ""
     props += '<w:vAlign w:val="center"/>' if middle else ""
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>"
 

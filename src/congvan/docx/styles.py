@@ -83,6 +83,7 @@ def styles_xml(profile: Profile) -> bytes:
         f'<w:color w:val="{rules.COLOR}"/><w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>',
         f'<w:lang w:val="{rules.LANGUAGE}" w:eastAsia="{rules.LANGUAGE}" w:bidi="ar-SA"/>',
         "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>",
+        "<w:widowControl/>" if rules.WIDOW_CONTROL else '<w:widowControl w:val="0"/>',
         '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>',
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>'
         f"<w:rPr>{_fonts()}</w:rPr></w:style>",

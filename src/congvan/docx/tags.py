@@ -76,6 +76,10 @@ TAGS: dict[str, Tag] = {
     "noi_nhan": Tag("lines", "Các dòng Nơi nhận, có '- ' và dấu câu, cả dòng Lưu (ô 9b)",
                     "the recipient lines, dashes and punctuation included, the Lưu line last (ô 9b)",
                     ("noi_nhan", "luu", "nguoi_soan_thao")),
+    "noi_nhan_more": Tag("lines", "Các dòng Nơi nhận còn lại của danh sách dài, ở hàng sau của bảng chữ ký, được"
+                         " sang trang; mẫu không có thẻ này thì mọi dòng ở noi_nhan (ô 9b)",
+                         "the rest of a long recipient list, in the signature band's next row, which may break"
+                         " across pages; without this tag every line goes in noi_nhan (ô 9b)"),
     "authority_lines": Tag("lines", "Quyền hạn, chức vụ người ký: 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC' (ô 7a)",
                            "the signer's authority and position lines (ô 7a)", ("nguoi_ky",)),
     "signature_gap": Tag("paragraphs", "Chỗ ký và đóng dấu, hoặc ảnh chữ ký và dấu (ô 7c, 8)",

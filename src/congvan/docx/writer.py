@@ -23,8 +23,8 @@ def template_path(mau: str) -> Path:
 
 
 def _para_xml(p: Para) -> str:
-    indent = ooxml.ind(left=p.left_mm, hanging=p.hanging_mm, first_line=p.first_line_mm) + ooxml.jc(p.align)
-    return ooxml.paragraph(p.element, p.spans, indent)
+    props = ooxml.keep_next(p.keep) + ooxml.ind(left=p.left_mm, hanging=p.hanging_mm, first_line=p.first_line_mm)
+    return ooxml.paragraph(p.element, p.spans, props + ooxml.jc(p.align))
 
 
 def _grid_xml(g: Grid) -> str:
@@ -125,7 +125,8 @@ def context(view: DocumentView) -> dict:
         "subject_cong_van": h.subject_cong_van or "",
         "kinh_gui": _paras(view.kinh_gui),
         "body": _paras(view.body),
-        "noi_nhan": view.noi_nhan,
+        "noi_nhan": view.noi_nhan[:view.noi_nhan_split],
+        "noi_nhan_more": view.noi_nhan[view.noi_nhan_split:] if view.noi_nhan_split is not None else [],
         "authority_lines": s.authority_lines,
         "signature_gap": Markup(_signature_gap(s, geo.signature_columns[1])),
         "secretary_gap": Markup(ooxml.empty_paragraph(SPACER_STYLE) * rules.SIGNATURE_GAP_LINES),
@@ -231,7 +232,10 @@ def _portrait_grids(items: list) -> list:
 
 def render_view(view: DocumentView, template_file: str | Path | None = None) -> bytes:
     tpl = template.load(template_file or template_path(view.mau))
-    parts = tpl.render(context(view))
+    ctx = context(view)
+    if "noi_nhan_more" not in tpl.used:  # a template made before the band could split: one list
+        ctx["noi_nhan"], ctx["noi_nhan_more"] = view.noi_nhan, []
+    parts = tpl.render(ctx)
     if view.confirmation:
         xml = sections.before_final_section(parts["word/document.xml"].decode("utf-8"),
                                             _confirmation_xml(view.confirmation, view.page))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import VanBan
-from . import appendix, body, closing, copy, footnotes, geometry, header, mau
+from . import appendix, body, closing, copy, footnotes, geometry, header, mau, pagination
 from .view import DocumentView, Para, Rule
 
 
@@ -19,6 +19,7 @@ def mau_for(doc: VanBan) -> str:
 def lay_out(doc: VanBan) -> DocumentView:
     profile = doc.co_chu
     page = geometry.page()
+    recipients, signer = closing.noi_nhan(doc), closing.signature(doc)
     view = DocumentView(
         mau=mau_for(doc),
         profile=profile.value,
@@ -26,8 +27,9 @@ def lay_out(doc: VanBan) -> DocumentView:
         title=header.title(doc, profile),
         kinh_gui=closing.kinh_gui(doc, profile),
         body=body.body(doc),
-        noi_nhan=closing.noi_nhan(doc),
-        signature=closing.signature(doc),
+        noi_nhan=recipients,
+        signature=signer,
+        noi_nhan_split=pagination.recipients_split(recipients, signer, page, profile),
         page=page,
         appendices=appendix.appendices(doc),
         contact_lines=closing.contact_lines(doc),

@@ -42,7 +42,7 @@ def attached_text(doc: VanBan) -> Appendix:
     heading += [Para("trich_yeu", (inline.Span(line),)) for line in subject]
     heading.append(Para("phu_luc_kem_theo", (inline.Span(reference),)))
     rule = geometry.rule_under([reference], "phu_luc_kem_theo", rules.TEXT_WIDTH_MM, profile)
-    body = close_with_end_mark(text_blocks(text.noi_dung, doc))
+    body = close_with_end_mark(text_blocks(text.noi_dung, doc, text.numbering(doc.scheme)))
     signature = None
     if text.nguoi_ky is not None:
         signer = doc.nguoi_ky if text.nguoi_ky == "nhu-quyet-dinh" else text.nguoi_ky

@@ -10,6 +10,7 @@ list with no titled section passes over the Roman level and starts at ``1.``.
 from __future__ import annotations
 
 from contextvars import ContextVar
+from dataclasses import replace
 
 from .. import inline, numbering, rules, vn
 from ..model import Chuong, DanhSachNhiemVu, Dieu, Gach, Khoan, Muc, Phan, SoTien, VanBan
@@ -31,13 +32,25 @@ def number_articles(items: list[Block]) -> dict[int, int]:
     return {id(b): n for n, b in enumerate(articles, start=1)}
 
 
-def text_blocks(items: list[Block], doc: VanBan) -> list[Para]:
-    """A whole text (body, appendix, attached text): its articles numbered from 1."""
-    token = _ARTICLES.set(number_articles(items))
+#: The numbering scheme of the text being laid out: (name, levels).  An
+#: attached text has its own (a kế hoạch issued by a quyết định numbers I., 1.).
+_SCHEME: ContextVar[tuple[str, tuple[numbering.Cap, ...]] | None] = ContextVar("scheme", default=None)
+
+
+def text_blocks(items: list[Block], doc: VanBan, scheme: tuple[str, tuple] | None = None) -> list[Para]:
+    """A whole text (body, appendix, attached text): its articles numbered from 1,
+    in ``scheme`` (name, levels), by default the document's."""
+    scheme = scheme or (doc.scheme, doc.levels)
+    tokens = _ARTICLES.set(number_articles(items)), _SCHEME.set(scheme)
     try:
-        return blocks(items, Level(doc.levels), doc)
+        return blocks(items, Level(scheme[1]), doc)
     finally:
-        _ARTICLES.reset(token)
+        _ARTICLES.reset(tokens[0])
+        _SCHEME.reset(tokens[1])
+
+
+def _scheme(doc: VanBan) -> tuple[str, tuple[numbering.Cap, ...]]:
+    return _SCHEME.get() or (doc.scheme, doc.levels)
 
 
 def blocks(items: list[Block], level: Level, doc: VanBan) -> list[Para]:
@@ -74,7 +87,7 @@ def part(block: Phan | Chuong, n: int, doc: VanBan) -> list[Para]:
     key, title = ("phan", block.phan) if isinstance(block, Phan) else ("chuong", block.chuong)
     head = [Para("chuong_nhan", (inline.Span(numbering.label(numbering.PART_LABELS[key], n)),)),
             Para("chuong_tieu_de", (inline.Span(title.upper()),))]
-    return head + blocks(block.noi_dung, Level(doc.levels), doc)
+    return head + blocks(block.noi_dung, Level(_scheme(doc)[1]), doc)
 
 
 def article(block: Dieu, doc: VanBan) -> list[Para]:
@@ -84,10 +97,13 @@ def article(block: Dieu, doc: VanBan) -> list[Para]:
     if block.dieu:
         head = Para("dieu", (inline.Span(f"{label} {block.dieu}", bold=True),))
     elif children and isinstance(children[0], str):
-        head = Para("dieu", (inline.Span(label, bold=True), inline.Span(" "), *inline.parse(children.pop(0))))
+        # "Điều 1. text" is a paragraph, not a heading: holding it to the next
+        # chains Điều 1, 2, 3 and the signature onto a new page (issue 14).
+        head = Para("dieu", (inline.Span(label, bold=True), inline.Span(" "), *inline.parse(children.pop(0))),
+                    keep=rules.KEEP_ARTICLE_WITH_TEXT)
     else:
         head = Para("dieu", (inline.Span(label, bold=True),))
-    return [head, *blocks(children, Level(numbering.article_levels(doc.scheme, doc.levels)), doc)]
+    return [head, *blocks(children, Level(numbering.article_levels(*_scheme(doc))), doc)]
 
 
 def numbered(block: Muc | Khoan, level: Level, n: int, doc: VanBan) -> list[Para]:
@@ -106,7 +122,15 @@ def body(doc: VanBan) -> list[Para]:
     paras.extend(mau.fields_before(doc))
     paras.extend(text_blocks(doc.noi_dung, doc))
     paras.extend(mau.fields_after(doc))
-    return close_with_end_mark(paras)
+    return keep_with_signature(close_with_end_mark(paras))
+
+
+def keep_with_signature(paras: list[Para]) -> list[Para]:
+    """The last body paragraph holds to the signature band, so the band never
+    stands on a page without body text above it (rules.KEEP_LAST_WITH_SIGNATURE)."""
+    if not paras or not rules.KEEP_LAST_WITH_SIGNATURE:
+        return paras
+    return [*paras[:-1], replace(paras[-1], keep=True)]
 
 
 def can_cu_lines(doc: VanBan) -> list[Para]:
@@ -139,10 +163,9 @@ def close_with_end_mark(paras: list[Para]) -> list[Para]:
     spans = list(last.spans)
     tail = spans[-1]
     if tail.note:  # "… hiệu quả[^1]": the mark follows the footnote's number
-        spans.append(inline.Span(rules.END_MARK))
-        return [*paras[:-1], Para(last.element, tuple(spans), last.left_mm, last.hanging_mm, last.first_line_mm)]
+        return [*paras[:-1], replace(last, spans=(*spans, inline.Span(rules.END_MARK)))]
     text = tail.text.rstrip()
     if text.endswith(".") and not text.endswith("..."):
         text = text[:-1]
     spans[-1] = inline.Span(text + rules.END_MARK, tail.bold, tail.italic)
-    return [*paras[:-1], Para(last.element, tuple(spans), last.left_mm, last.hanging_mm, last.first_line_mm)]
+    return [*paras[:-1], replace(last, spans=tuple(spans))]

@@ -20,6 +20,10 @@ class Para:
     hanging_mm: float | None = None
     first_line_mm: float | None = None
     align: str | None = None  # an alignment that differs from the element's own (a table column's)
+    #: keep-with-next when it differs from the element's rule: False for an
+    #: article whose text follows its number (not a heading), True for the
+    #: last body paragraph, held to the signature band (rules.KEEP_*).
+    keep: bool | None = None
 
     @property
     def text(self) -> str:
@@ -179,3 +183,6 @@ class DocumentView:
     copy: CopyBlock | None = None
     confirmation: list[str] = field(default_factory=list)  # Mẫu 1.10, lower left
     notes: list[Note] = field(default_factory=list)  # footnotes, in the order of their numbers
+    #: Nơi nhận lines beside the signer; the rest continue in a band row that
+    #: may break across pages (layout/pagination.py).  None: all beside the signer.
+    noi_nhan_split: int | None = None

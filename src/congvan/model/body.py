@@ -3,10 +3,12 @@
 A body is a list of blocks:
 
 * a plain string — a paragraph (``**bold**`` and ``*italic*`` allowed);
-* ``muc`` — a section with a title; numbered by its depth: ``I.`` (title in
-  upper case), ``1.``, ``1.1.``, ``a)``;
-* ``khoan`` — a numbered item without a title, numbered the same way;
-* ``gach`` — dash items (``- …``);
+* ``muc`` — a section with a title; numbered by its depth through the
+  document's scheme (``danh_so``): ``I.`` (title in upper case), ``1.``,
+  ``1.1.``, ``a)`` in a plan, ``1.``, ``a)``, ``-`` in a công văn;
+* ``khoan`` — a numbered item without a title, numbered the same way; both
+  may name their level (``cap``) to skip one the scheme lets them skip;
+* ``gach`` — lead-in items (``- …``, or ``+``, ``*``, ``–``);
 * ``nhiem_vu`` — tasks, each with who leads (chủ trì), who cooperates (phối
   hợp) and a deadline, printed in the style the document chooses;
 * ``so_tien`` — an amount, printed in figures and in words;
@@ -16,7 +18,8 @@ A body is a list of blocks:
   text; its khoản are numbered 1., 2. and its điểm a), b).
 
 Numbering is never typed by the clerk: it follows the nesting, restarts in
-each section and uses the Vietnamese letters for điểm (a b c d đ e g …).
+each section and uses the Vietnamese letters for điểm (a b c d đ e g …);
+the schemes are data in ``congvan.numbering``.
 """
 
 from __future__ import annotations

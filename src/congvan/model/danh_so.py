@@ -15,9 +15,9 @@ the nesting, the level says how it looks.
 
 from __future__ import annotations
 
-from typing import Iterator, Literal
+from typing import Annotated, Iterator, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from .. import numbering
 from .rule import Rule
@@ -31,8 +31,8 @@ class CapSo(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     nhan: str | None = Field(
-        None, description="Mẫu nhãn: {I} số La Mã, {1} số Ả Rập, {a} chữ cái tiếng Việt, {cha} nhãn cấp trên;"
-        " ví dụ '{1}.', '{cha}{1}.', '{a})', '({1})', '-', '+' / label pattern"
+        None, description="Mẫu nhãn: {I} số La Mã ({i} chữ thường), {1} số Ả Rập, {a} chữ cái tiếng Việt ({A} in hoa),"
+        " {cha} nhãn cấp trên; ví dụ '{1}.', '{cha}{1}.', '{a})', '({1})', '{I}-', '-', '+' / label pattern"
     )
     in_hoa: bool | None = Field(None, description="Tiêu đề in hoa / heading title in upper case")
     so_dam: bool | None = Field(None, description="Số của tiêu đề in đậm / a heading's number bold")
@@ -87,6 +87,33 @@ class DanhSo(BaseModel):
                 if name not in names:
                     raise unknown_level(self.kieu, name, f"cap.{name}")
         return self
+
+
+#: The ``danh_so`` field: a scheme's name, or {kieu, cap}.
+DanhSoField = Annotated[
+    Union[Annotated[SchemeName, Tag("§ten")], Annotated[DanhSo, Tag("§chi_tiet")]],
+    Discriminator(lambda v: "§ten" if isinstance(v, str) else "§chi_tiet"),
+]
+
+
+def scheme_of(danh_so: "str | DanhSo | None", default: str) -> str:
+    """The scheme in force: the one the form names, else ``default`` (the type's)."""
+    chosen = danh_so.kieu if isinstance(danh_so, DanhSo) else danh_so
+    return chosen or default
+
+
+def levels_of(danh_so: "str | DanhSo | None", default: str) -> tuple:
+    overrides = danh_so.cap if isinstance(danh_so, DanhSo) else {}
+    return numbering.resolve(scheme_of(danh_so, default), {k: v.changes() for k, v in overrides.items()})
+
+
+def unknown_levels(danh_so: "str | DanhSo | None", default: str, field: str) -> list[Rule]:
+    """Overridden levels the scheme in force does not have (its name may come from the type)."""
+    if not isinstance(danh_so, DanhSo):
+        return []
+    scheme = scheme_of(danh_so, default)
+    names = numbering.level_names(numbering.SCHEMES[scheme])
+    return [unknown_level(scheme, name, f"{field}.cap.{name}") for name in danh_so.cap if name not in names]
 
 
 def scheme_name(value: object) -> object:

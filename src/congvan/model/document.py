@@ -9,16 +9,16 @@ what size each part is printed is the layout's business (``congvan.layout``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Iterator, Literal, Union
+from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .. import doctypes
 from ..images import read_png
 from ..rules import Profile
 from .. import numbering
 from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
-from .danh_so import DanhSo, SchemeName, check_levels, scheme_name, unknown_level
+from .danh_so import DanhSoField, check_levels, levels_of, scheme_name, scheme_of, unknown_levels
 from .dates import Ngay
 from . import footnote
 from .footnote import ChuThich
@@ -28,6 +28,13 @@ from .text import Code, Line, Text
 
 #: A trích yếu is "ngắn gọn" (Phụ lục I §II.5); real ones run 50–250 characters.
 MAX_SUBJECT_CHARS = 500
+
+#: How a missing part is reported, when it has words of its own.
+_MISSING_PART = {
+    "tham_quyen": ("missing-authority",
+                   "Quyết định, nghị quyết cần dòng thẩm quyền ban hành (tham_quyen), ví dụ 'Chủ tịch Ủy ban nhân dân"
+                   " tỉnh' (Mẫu 1.1–1.3) / a quyết định or nghị quyết needs its authority line (tham_quyen)"),
+}
 
 _AUTHORITY_FIELDS = ("thay_mat", "thua_lenh", "thua_uy_quyen", "ky_thay", "quyen")
 
@@ -231,10 +238,7 @@ class VanBan(_Model):
         " dữ liệu chủ trì, phối hợp, thời hạn vẫn dùng cho bảng phân công và công văn đôn đốc)"
         " / how task assignments are printed; 'nguyen-van': the clerk's sentences as written, the data kept",
     )
-    danh_so: Annotated[
-        Union[Annotated[SchemeName, Tag("§ten")], Annotated[DanhSo, Tag("§chi_tiet")]],
-        Discriminator(lambda v: "§ten" if isinstance(v, str) else "§chi_tiet"),
-    ] | None = Field(
+    danh_so: DanhSoField | None = Field(
         None, description="Kiểu đánh số đề mục: " + "; ".join(f"'{k}' {v}" for k, v in numbering.SCHEME_NOTES.items())
         + "; hoặc {kieu, cap} để sửa từng cấp; mặc định theo loại văn bản"
         " / the heading numbering scheme by name, or {kieu, cap} to change some levels; by default the type's",
@@ -294,24 +298,38 @@ class VanBan(_Model):
         return self
 
     def cross_field_rules(self) -> Iterator[Rule]:
-        """The rules that compare fields, each reported at the field to change.
-        Those that need no document type come first: on raw data (see
-        congvan.validation) an unknown type stops only the rest."""
+        """The rules that compare fields, each reported at the field to change."""
+        for check in self.rule_checks():
+            yield from check()
+
+    def rule_checks(self) -> list:
+        """The rules in independent groups: on raw data (congvan.validation) a group
+        that cannot read a wrong field is skipped, the others still run."""
+        return [self._ky_hieu_parts, self._has_body, self._task_table, self._kind_rules, self._type_parts,
+                self._numbering_rules]
+
+    def _ky_hieu_parts(self) -> Iterator[Rule]:
         if self.ky_hieu is None and not self.co_quan_ban_hanh.viet_tat:
             yield Rule("missing-abbreviation",
                        "Cần chữ viết tắt của cơ quan ban hành (co_quan_ban_hanh.viet_tat) để ghép ký hiệu"
                        " / the issuing agency's abbreviation (co_quan_ban_hanh.viet_tat) is needed to compose the"
                        " ký hiệu", "co_quan_ban_hanh.viet_tat")
+
+    def _has_body(self) -> Iterator[Rule]:
         if not self.noi_dung and not (self.giay_moi or self.gioi_thieu or self.nghi_phep or self.bien_ban):
             yield Rule("empty-body", "Văn bản chưa có nội dung (noi_dung) / the document has no body (noi_dung)",
                        "noi_dung")
+
+    def _task_table(self) -> Iterator[Rule]:
         for index, appendix in enumerate(self.phu_luc):
             if appendix.bang_nhiem_vu and not self.tasks():
                 yield Rule("task-table-without-tasks",
                            "Bảng nhiệm vụ trong phụ lục (phu_luc) cần các nhiệm vụ trong nội dung (nhiem_vu)"
                            " / the task table of an appendix (phu_luc) needs tasks (nhiem_vu) in the body",
                            f"phu_luc[{index}].bang_nhiem_vu")
-                break
+                return
+
+    def _kind_rules(self) -> Iterator[Rule]:
         kind = self.doc_type
         if kind.slug not in doctypes.NO_SUBJECT and not self.trich_yeu:
             yield Rule("missing-subject", f"{kind.name} phải có trích yếu (trich_yeu) (Phụ lục I §II.5)"
@@ -319,63 +337,51 @@ class VanBan(_Model):
         if kind.slug == "cong-van" and not self.kinh_gui:
             yield Rule("missing-addressees", "Công văn phải có Kính gửi (kinh_gui) (Phụ lục I §II.9.a)"
                        " / a công văn needs addressees (kinh_gui)", "kinh_gui")
-        yield from self._type_parts(kind.slug)
-        yield from self._numbering_rules()
         if not kind.abbreviation and self.ky_hieu is None and not self.don_vi_soan_thao:
             yield Rule("missing-drafting-unit",
                        "Ký hiệu công văn gồm viết tắt cơ quan và đơn vị soạn thảo: cần don_vi_soan_thao"
                        " (Phụ lục I §II.3) / a công văn's ký hiệu needs the drafting unit (don_vi_soan_thao)",
                        "don_vi_soan_thao")
 
-    def _type_parts(self, slug: str) -> Iterator[Rule]:
-        """Parts that belong to one type only, and parts a type cannot do without."""
-        owners = {"giay_moi": "giay-moi", "gioi_thieu": "giay-gioi-thieu", "bien_ban": "bien-ban",
-                  "nghi_phep": "giay-nghi-phep", "dien_gui": "cong-dien"}
-        for field, owner in owners.items():
-            if getattr(self, field) is not None and slug != owner:
-                yield Rule("part-of-other-type", f"Trường {field} chỉ dùng cho loại {owner} (đang là {slug})"
-                           f" / field {field} belongs to type {owner} only (this is {slug})", field)
-        if slug in ("quyet-dinh", "nghi-quyet") and not self.tham_quyen:
-            yield Rule("missing-authority",
-                       "Quyết định, nghị quyết cần dòng thẩm quyền ban hành (tham_quyen), ví dụ 'Chủ tịch Ủy ban nhân"
-                       " dân tỉnh' (Mẫu 1.1–1.3) / a quyết định or nghị quyết needs its authority line (tham_quyen)",
-                       "tham_quyen")
-        if self.kem_theo is not None and slug != "quyet-dinh":
-            yield Rule("part-of-other-type", "Văn bản kèm theo (kem_theo) chỉ dùng cho quyết định (Mẫu 1.3)"
-                       " / an attached text (kem_theo) belongs to a quyết định", "kem_theo")
-        required = {"bien-ban": "bien_ban", "cong-dien": "dien_gui"}
-        if slug in required and getattr(self, required[slug]) is None:
-            yield Rule("missing-part", f"{self.doc_type.name} cần trường {required[slug]}"
-                       f" / a {slug} needs {required[slug]}", required[slug])
+    def _type_parts(self) -> Iterator[Rule]:
+        """Parts that belong to some types only, and parts a type cannot do without (doctypes.OWN_PARTS)."""
+        slug = self.doc_type.slug
+        for field, owners in doctypes.OWN_PARTS.items():
+            if getattr(self, field) is not None and slug not in owners:
+                yield Rule("part-of-other-type", f"Trường {field} chỉ dùng cho loại {', '.join(owners)} (đang là"
+                           f" {slug}) / field {field} belongs to type {', '.join(owners)} only (this is {slug})", field)
+        for field in doctypes.REQUIRED_PARTS.get(slug, ()):
+            if not getattr(self, field):
+                yield Rule(*_MISSING_PART.get(field, ("missing-part", f"{self.doc_type.name} cần trường {field}"
+                                                      f" / a {slug} needs {field}")), field)
 
     @property
     def scheme(self) -> str:
         """The name of the numbering scheme in force (the form's, else the type's)."""
-        chosen = self.danh_so.kieu if isinstance(self.danh_so, DanhSo) else self.danh_so
-        return chosen or numbering.scheme_for(self.loai)
+        return scheme_of(self.danh_so, numbering.scheme_for(self.loai))
 
     @property
     def levels(self) -> tuple[numbering.Cap, ...]:
         """The levels of the numbering scheme, the form's overrides applied."""
-        overrides = self.danh_so.cap if isinstance(self.danh_so, DanhSo) else {}
-        return numbering.resolve(self.scheme, {k: v.changes() for k, v in overrides.items()})
+        return levels_of(self.danh_so, numbering.scheme_for(self.loai))
 
     def _numbering_rules(self) -> Iterator[Rule]:
         """The levels a form names exist in its scheme (the type's when it names
         none) and every ``cap`` in the texts can be reached."""
-        if isinstance(self.danh_so, DanhSo):
-            names = numbering.level_names(numbering.SCHEMES[self.scheme])
-            unknown = [name for name in self.danh_so.cap if name not in names]
-            for name in unknown:
-                yield unknown_level(self.scheme, name, f"danh_so.cap.{name}")
-            if unknown:
-                return
-        levels = self.levels
-        yield from check_levels(self.noi_dung, self.scheme, levels)
-        for n, item in enumerate(self.phu_luc):
-            yield from check_levels(item.noi_dung, self.scheme, levels, f"phu_luc[{n}].noi_dung")
+        unknown = unknown_levels(self.danh_so, numbering.scheme_for(self.loai), "danh_so")
+        yield from unknown
+        if not unknown:
+            levels = self.levels
+            yield from check_levels(self.noi_dung, self.scheme, levels)
+            for n, item in enumerate(self.phu_luc):
+                yield from check_levels(item.noi_dung, self.scheme, levels, f"phu_luc[{n}].noi_dung")
         if self.kem_theo is not None:
-            yield from check_levels(self.kem_theo.noi_dung, self.scheme, levels, "kem_theo.noi_dung")
+            default = self.kem_theo.default_scheme(self.scheme)
+            unknown = unknown_levels(self.kem_theo.danh_so, default, "kem_theo.danh_so")
+            yield from unknown
+            if not unknown:
+                name, levels = self.kem_theo.numbering(self.scheme)
+                yield from check_levels(self.kem_theo.noi_dung, name, levels, "kem_theo.noi_dung")
 
     def tasks(self) -> list[NhiemVu]:
         """Every top-level task of the body, in order, wherever it stands."""

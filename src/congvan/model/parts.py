@@ -14,7 +14,9 @@ from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .. import doctypes, numbering
 from .body import Block
+from .danh_so import DanhSoField, levels_of, scheme_of
 from .rule import Rule, raise_first
 from .dates import Ngay
 from .text import Line, Text
@@ -103,11 +105,28 @@ class VanBanKemTheo(_Part):
         " người ký riêng; bỏ trống: không in / the attached text's signature: the decision's signer repeated"
         " ('nhu-quyet-dinh') or its own; left out: none"
     )
+    danh_so: DanhSoField | None = Field(
+        None, description="Kiểu đánh số của văn bản kèm theo; mặc định theo loại của nó (Quy chế: điều khoản,"
+        " Kế hoạch: I. / 1. / a)) / the attached text's numbering scheme; by default its own type's"
+    )
     dong_kem_theo: Text | None = Field(
         None, description="Dòng '(Ban hành kèm theo …)' in ra thay cho dòng tự ghép; {loai}, {so}, {ngay}, {co_quan}"
         " được điền (số, ngày để trống cho văn thư nếu chưa có) / the reference line as printed, with"
         " {loai} {so} {ngay} {co_quan} filled in (blanks kept for the văn thư)"
     )
+
+
+    def default_scheme(self, fallback: str) -> str:
+        """The scheme of the attached text's own type ("Kế hoạch" → la-ma), else ``fallback``."""
+        wanted = " ".join(self.loai.split()).casefold()
+        for slug, kind in doctypes.DOC_TYPES.items():
+            if kind.name.casefold() == wanted:
+                return numbering.scheme_for(slug)
+        return fallback
+
+    def numbering(self, fallback: str) -> tuple[str, tuple]:
+        default = self.default_scheme(fallback)
+        return scheme_of(self.danh_so, default), levels_of(self.danh_so, default)
 
 
 HinhThucSao = Literal["sao-y", "sao-luc", "trich-sao"]

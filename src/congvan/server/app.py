@@ -6,6 +6,7 @@
 Endpoints (all JSON unless said): ``POST /v1/render`` (form → DOCX, or PDF,
 page-1 PNG or HTML preview by ``Accept``), ``POST /v1/validate`` (form →
 ``{"ok", "problems"}``), ``POST /v1/check`` (DOCX upload → findings),
+``POST /v1/form`` (a form file's YAML/JSON text → its data), ``GET /v1/starter/{loai}``,
 ``GET /v1/schema``, ``GET /v1/types``, ``GET /v1/templates``, ``GET /healthz``,
 and the clerk's web page at ``/``.  Errors are RFC 9457 problem details.
 """
@@ -157,6 +158,19 @@ def _routes(app: FastAPI, settings: Settings, pool: RenderPool) -> None:
     async def types():
         return JSONResponse(_types())
 
+    @app.get("/v1/starter/{loai}", tags=["form"],
+             summary="Biểu mẫu khởi đầu của một loại (như congvan new) / a type's starter form, as data")
+    async def starter(loai: str):
+        return JSONResponse(await _in_pool(pool, settings, settings.render_timeout_s, work.starter_data, loai))
+
+    @app.post("/v1/form", tags=["form"], summary="Tệp biểu mẫu YAML/JSON → dữ liệu JSON / a form file's text as data",
+              openapi_extra={"requestBody": {"required": True, "content": {
+                  "application/yaml": {"schema": {"type": "string"}}, "application/json": {"schema": {}}}}},
+              responses=_ERRORS)
+    async def form_file(request: Request):
+        raw = await read_body(request, settings.max_request_bytes)
+        return JSONResponse(await _in_pool(pool, settings, settings.render_timeout_s, work.form_as_json, raw))
+
     @app.get("/v1/templates", tags=["form"], summary="Mẫu DOCX được phép / allowed templates")
     async def templates():
         return {"templates": work.template_names(settings)}
@@ -212,9 +226,10 @@ def _form_schema() -> dict:
 
 @lru_cache(maxsize=1)
 def _types() -> list[dict]:
-    from ..doctypes import DOC_TYPES
+    from ..doctypes import DOC_TYPES, OWN_PARTS
 
-    return [{"loai": t.slug, "viet_tat": t.abbreviation, "ten": t.name, "mau": t.mau} for t in DOC_TYPES.values()]
+    return [{"loai": t.slug, "viet_tat": t.abbreviation, "ten": t.name, "mau": t.mau,
+             "phan_rieng": [f for f, owners in OWN_PARTS.items() if t.slug in owners]} for t in DOC_TYPES.values()]
 
 
 def _openapi(app: FastAPI) -> dict:

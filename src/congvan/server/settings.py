@@ -41,6 +41,9 @@ class Settings:
     #: The only directory a form's relative image paths (nguoi_ky.anh_chu_ky, anh_dau)
     #: are read from; without it the service refuses image paths altogether.
     image_dir: Path | None = None
+    #: The only directory of agency profiles (co_quan.yaml files) a form may name
+    #: (``ho_so: NAME`` → ``profile_dir/NAME.yaml``); never a path from the request.
+    profile_dir: Path | None = None
 
     def __post_init__(self) -> None:
         for name in ("max_request_bytes", "max_blocks", "pool_threads"):
@@ -48,13 +51,13 @@ class Settings:
                 raise ValueError(f"{name} phải lớn hơn 0 / {name} must be at least 1")
         if self.pool_queue < 0 or self.render_timeout_s <= 0 or self.pdf_timeout_s <= 0:
             raise ValueError("pool_queue ≥ 0, thời hạn > 0 / pool_queue ≥ 0 and timeouts > 0")
-        for name in ("template_dir", "image_dir"):
+        for name in ("template_dir", "image_dir", "profile_dir"):
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, Path(getattr(self, name)).resolve())
 
     def to_json(self) -> str:
         data = asdict(self)
-        for name in ("template_dir", "image_dir"):
+        for name in ("template_dir", "image_dir", "profile_dir"):
             data[name] = str(data[name]) if data[name] else None
         return json.dumps(data)
 

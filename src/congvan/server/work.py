@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import profile
 from ..errors import CongVanError, FormError, Problem, RenderError, TemplateError, join_path
-from ..forms import FILE_FIELDS, Form, file_paths_outside
+from ..forms import FILE_FIELDS, Form, decode, file_paths_outside
 from ..model import Bang, DanhSachNhiemVu, Gach, NhiemVu, VanBan, walk
 from ..naming import safe_file_name
 from .problems import ApiProblem, from_problems
@@ -71,8 +72,9 @@ def image_problems(data: Any, settings: Settings) -> list[Problem]:
 
 
 def as_form(data: Any, settings: Settings) -> Form:
-    """The request's form, its relative image paths read from the operator's folder (never the request's)."""
-    return Form(data, folder=settings.image_dir)
+    """The request's form, its relative image paths read from the operator's folder (never the request's),
+    its agency profile (``ho_so``) the profile sent or one of the operator's by name (congvan.profile)."""
+    return Form(profile.attach_named(data, settings.profile_dir), folder=settings.image_dir)
 
 
 def validated(data: Any, settings: Settings) -> VanBan:
@@ -136,6 +138,34 @@ def validate(raw: bytes, content_type: str, settings: Settings) -> dict:
     else:
         problems = one_document(doc) + limit_problems(doc, settings)
     return {"ok": not problems, "problems": [p.to_dict() for p in problems]}
+
+
+def form_as_json(raw: bytes) -> dict:
+    """/v1/form: a form file's text (YAML or JSON) as the data the page edits, read by
+    the library's one form reader; a malformed text is a 400 naming line and column."""
+    unreadable = ("Tệp biểu mẫu không đọc được", "Unreadable form file")
+    try:
+        form = Form.from_text(decode(raw, None), "<form>")
+    except FormError as exc:
+        raise from_problems(400, "malformed-form", unreadable, exc.problems) from None
+    if not isinstance(form.data, dict):
+        raise from_problems(400, "malformed-form", unreadable, [Problem(
+            path="", code="not-a-mapping", line=1, column=1,
+            vi="Biểu mẫu phải là một nhóm trường (loai:, co_quan_ban_hanh:, …)",
+            en="the form must be a mapping of fields (loai:, co_quan_ban_hanh:, …)")])
+    return {"data": form.data}
+
+
+def starter_data(loai: str) -> dict:
+    """/v1/starter/{loai}: the commented starter form of `congvan new` as data."""
+    from ..doctypes import DOC_TYPES
+    from ..starter import starter
+
+    if loai not in DOC_TYPES:
+        raise ApiProblem(404, "unknown-type", ("Không có loại văn bản này", "Unknown document type"),
+                         (f"Không có loại văn bản '{loai}'; xem GET /v1/types",
+                          f"no document type '{loai}'; see GET /v1/types"))
+    return Form.from_text(starter(loai), f"{loai}.yaml").data
 
 
 def template_path(name: str | None, settings: Settings) -> Path | None:

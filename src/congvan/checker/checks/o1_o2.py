@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ... import rules
-from .. import geometry
+from .. import edits, geometry
 from ..context import Ctx, check
 from ..locate import norm
 from .common import element_format, missing
@@ -27,6 +27,29 @@ def tieu_ngu(ctx: Ctx) -> None:
         ctx.breach("o1.tieu-ngu", ctx.where(tn), norm(tn.text), rules.TIEU_NGU,
                    "Tiêu ngữ viết sai (gạch nối “-” có cách chữ hai bên, viết hoa chữ đầu mỗi cụm)",
                    "the motto is misspelled (hyphen with a space each side, each phrase capitalised)")
+
+
+@check("quoc-hieu-gian-dong", "quoc-hieu-gian-dong.docx")
+def national_spacing(ctx: Ctx) -> None:
+    """Quốc hiệu and Tiêu ngữ stand on consecutive single-spaced lines (§II.1)."""
+    qh, tn = ctx.found.quoc_hieu, ctx.found.tieu_ngu
+    if qh is None or tn is None:
+        return ctx.skip("quoc-hieu-gian-dong", "không thấy Quốc hiệu và Tiêu ngữ", "no national title and motto found")
+    gap = 0.0 if qh.element is tn.element else qh.gap_to(tn)
+    too_wide = qh.line_rule == "auto" and qh.line > rules.QUOC_HIEU_LINE_MAX
+    if qh.line_rule == "exact" and qh.line_pt:
+        too_wide = qh.line_pt > max(qh.sizes(), default=13) * rules.SINGLE_LINE_EM * rules.QUOC_HIEU_LINE_MAX
+    if gap > rules.QUOC_HIEU_GAP_MAX_PT:
+        fix = None if qh.element is tn.element else lambda: (
+            edits.set_paragraphs([qh], "spacing", after="0")(), edits.set_paragraphs([tn], "spacing", before="0")())
+        ctx.breach("quoc-hieu-gian-dong", ctx.where(tn), f"{gap:g} pt", "0 pt (dòng đơn / single)",
+                   f"Quốc hiệu và Tiêu ngữ cách nhau thêm {gap:g} pt; quy định dòng đơn",
+                   f"{gap:g} pt of extra space between the national title and the motto; single spacing required", fix)
+    if too_wide:
+        shown = f"{qh.line:g} dòng / lines" if qh.line_rule == "auto" else f"{qh.line_pt:g} pt"
+        ctx.breach("quoc-hieu-gian-dong", ctx.where(qh), shown, "1 dòng / single",
+                   "Quốc hiệu giãn dòng hơn dòng đơn", "the national title is spaced wider than single",
+                   edits.set_paragraphs([qh], "spacing", line="240", lineRule="auto"))
 
 
 @check("o1.duong-ke", "thieu-duong-ke-tieu-ngu.docx")

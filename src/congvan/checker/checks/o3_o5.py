@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ... import rules
 from ...doctypes import DOC_TYPES
-from .. import edits
-from ..context import Ctx, check
+from ...rules import ELEMENTS
+from .. import edits, geometry
+from ..context import TWIPS_PER_PT, Ctx, check
 from ..locate import norm
 from .common import element_format, missing
 
@@ -100,3 +102,35 @@ def vv(ctx: Ctx) -> None:
                    edits.replace_text(first, norm(first.text)[:3], "V/v"))
     for para in ctx.found.vv:
         element_format(ctx, "o5.vv", para, "trich_yeu_cong_van", "Trích yếu công văn")
+
+
+@check("so-trich-yeu-6pt", "so-trich-yeu-sat.docx")
+def number_to_subject(ctx: Ctx) -> None:
+    """The V/v line stands 6 pt under Số, ký hiệu (§II.5.b): the number's space after plus the V/v's before."""
+    so, vv = ctx.found.so, ctx.found.vv
+    if not vv:
+        return ctx.not_for_this_kind("so-trich-yeu-6pt", "không phải công văn (không có dòng V/v)",
+                                     "not a công văn (no V/v line)")
+    if so is None or vv[0].element is so.element:
+        return ctx.skip("so-trich-yeu-6pt", "số và V/v không ở hai đoạn riêng", "the number and the V/v share a paragraph")
+    want = ELEMENTS["trich_yeu_cong_van"].space_before_pt
+    gap = so.gap_to(vv[0])
+    low, high = rules.SO_TRICH_YEU_RANGE_PT
+    if not low <= gap <= high:
+        fix = edits.set_paragraphs([vv[0]], "spacing", before=str(round((want - so.after) * TWIPS_PER_PT))) \
+            if so.after <= want else None
+        ctx.breach("so-trich-yeu-6pt", ctx.where(vv[0]), f"{gap:g} pt", f"{want:g} pt",
+                   f"Dòng V/v cách số, ký hiệu {gap:g} pt; quy định {want:g} pt",
+                   f"the V/v line stands {gap:g} pt under the number; {want:g} pt required", fix)
+
+
+@check("duong-ke-trich-yeu", "thieu-duong-ke-trich-yeu.docx")
+def subject_rule(ctx: Ctx) -> None:
+    """A typed document: a rule 1/3–1/2 of the line under its trích yếu (or its type name when it has none)."""
+    found = ctx.found
+    if found.ten_loai is None:
+        return ctx.not_for_this_kind("duong-ke-trich-yeu", "công văn: không có đường kẻ dưới V/v",
+                                     "a công văn has no rule under its V/v")
+    lines = found.trich_yeu or [found.ten_loai]
+    geometry.rule_length(ctx, "duong-ke-trich-yeu", found.subject_rule, lines,
+                         geometry.widened(rules.SUBJECT_RULE_RATIO, geometry.RULE_TOLERANCE), ("trích yếu", "subject"))

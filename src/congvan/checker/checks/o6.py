@@ -60,6 +60,28 @@ def indent(ctx: Ctx) -> None:
                    "Giãn dòng từ một dòng đến 1,5 dòng", "line spacing from single to 1.5 lines")
 
 
+@check("gian-dong-exact", "gian-dong-exact.docx", "gian-dong-at-least.docx")
+def exact_spacing(ctx: Ctx) -> None:
+    """An "Exactly" or "At least" line height, as lines of its text: single to 1.5 (§II.6.e)."""
+    paras = [p for p in ctx.found.body if p.line_rule in ("exact", "atLeast") and p.line_pt]
+    if not paras:
+        return
+    low, high = rules.LINE_SPACING_RANGE
+    off = []
+    for para in paras:
+        single = max(para.sizes(), default=ELEMENTS["noi_dung"].size.large) * rules.SINGLE_LINE_EM
+        lines = para.line_pt / single if para.line_rule == "exact" else max(1.0, para.line_pt / single)
+        if not low - rules.EXACT_LINE_TOLERANCE <= lines <= high * (1 + rules.EXACT_LINE_TOLERANCE / 2):
+            off.append((para, lines))
+    if off:
+        para, lines = off[0]
+        kind = {"exact": ("chính xác", "Exactly"), "atLeast": ("tối thiểu", "At least")}[para.line_rule]
+        ctx.breach("gian-dong-exact", several(ctx, [p for p, _ in off]), f"{kind[1]} {para.line_pt:g} pt ≈ {lines:.2f}",
+                   f"{low:g}–{high:g}", f"{len(off)} đoạn giãn dòng “{kind[0]}” {para.line_pt:g} pt ≈ {lines:.2f} dòng;"
+                   f" quy định từ dòng đơn đến 1,5 dòng", f"{len(off)} paragraphs spaced “{kind[1]}” {para.line_pt:g} pt"
+                   f" ≈ {lines:.2f} lines; single to 1.5 lines required")
+
+
 @check("o6.ket-thuc", "thieu-ket-thuc.docx")
 def end_mark(ctx: Ctx) -> None:
     if not ctx.found.body:
@@ -71,12 +93,15 @@ def end_mark(ctx: Ctx) -> None:
                    "the body ends with “./.” as in every template of Phụ lục III")
 
 
-@check("co-chu.dong-bo", "co-chu-lech.docx")
+@check("co-chu.dong-bo", "co-chu-lech.docx", "co-chu-chu-ky-lech.docx")
 def sizes_together(ctx: Ctx) -> None:
+    """Footnote 1 of the Mẫu chữ table: sizes chosen from a range rise and fall
+    together — the Quốc hiệu's size sets the Tiêu ngữ's and the date's — and
+    the lines of one element share one size."""
     profile = ctx.profile
     if profile is None:
         return ctx.skip("co-chu.dong-bo", "cỡ chữ Quốc hiệu không hợp lệ", "the national title's size is not valid")
-    for key, para in (("tieu_ngu", ctx.found.tieu_ngu), ("dia_danh_ngay", ctx.found.ngay)):
+    for key, para, o in (("tieu_ngu", ctx.found.tieu_ngu, 1), ("dia_danh_ngay", ctx.found.ngay, 4)):
         if para is None:
             continue
         want = ELEMENTS[key].size.pt(profile)
@@ -85,4 +110,26 @@ def sizes_together(ctx: Ctx) -> None:
             ctx.breach("co-chu.dong-bo", ctx.where(para), ", ".join(map(pt, sorted(sizes))), pt(want),
                        f"Quốc hiệu cỡ {pt(ELEMENTS['quoc_hieu'].size.pt(profile))} thì {ELEMENTS[key].name_vi} cỡ"
                        f" {pt(want)}", f"with the national title at {pt(ELEMENTS['quoc_hieu'].size.pt(profile))},"
-                       f" {ELEMENTS[key].name_vi} is {pt(want)}", edits.set_runs(para, size=want))
+                       f" {ELEMENTS[key].name_vi} is {pt(want)}", o=o)
+    found = ctx.found
+    groups = ((2, "tên cơ quan", "the agency name", found.parent + found.agency),
+              (5, "tên loại và trích yếu", "the type name and subject",
+               [p for p in [found.ten_loai, *found.trich_yeu] if p is not None]),
+              (5, "trích yếu V/v", "the V/v line", found.vv),
+              (7, "chức vụ và họ tên người ký", "the signer's position and name",
+               [*found.authority, *([found.ho_ten] if found.ho_ten else [])]))
+    for o, vi, en, paras in groups:
+        _one_size(ctx, o, vi, en, paras)
+
+
+def _one_size(ctx: Ctx, o: int, vi: str, en: str, paras) -> None:
+    """The lines of one element in one size (both within the element's range: a size
+    outside it is the element's own rule's breach, not this one's)."""
+    sizes = sorted({s for p in paras for s in p.sizes()})
+    if len(sizes) < 2:
+        return
+    odd = [p for p in paras if p.sizes() and p.sizes() != {sizes[-1]}]
+    shown = ", ".join(map(pt, sizes))
+    ctx.breach("co-chu.dong-bo", several(ctx, odd or paras), shown, "một cỡ / one size",
+               f"Các dòng {vi} (ô {o}) không cùng cỡ chữ ({shown})", f"the lines of {en} (ô {o}) differ in size"
+               f" ({shown})", o=o)

@@ -29,8 +29,37 @@ def authority(ctx: Ctx) -> None:
             ctx.breach("o7.quyen-han", ctx.where(lines[0]), token, canonical,
                        f"Viết “{canonical}” (chữ in hoa, dấu chấm, rồi cách)", f"write “{canonical}” then a space",
                        edits.replace_text(lines[0], token, canonical))
-    for para in lines:
+    for para in lines + _between(ctx, lines[-1], ctx.found.ho_ten):
         element_format(ctx, "o7.quyen-han", para, "quyen_han_chuc_vu", "Quyền hạn, chức vụ")
+
+
+ON_BEHALF = re.compile(r"^(KT|K/T|TL|T/L|TUQ)\s*[.:]?\s+\S")
+
+
+@check("ky-thay-chuc-vu", "kt-thieu-chuc-vu.docx")
+def own_position(ctx: Ctx) -> None:
+    """KT., TL., TUQ. name the head's position; the line under it names the signer's own (§II.7.b, Điều 13)."""
+    paras = ctx.found.authority
+    if not paras or ctx.found.ho_ten is None:
+        return ctx.skip("ky-thay-chuc-vu", "không thấy khối chữ ký", "no signature block found")
+    lines = [(para, norm(line)) for para in paras for line in para.text.split("\n") if norm(line)]
+    marked = [n for n, (_, text) in enumerate(lines) if ON_BEHALF.match(text)]
+    if marked and marked[-1] == len(lines) - 1 and not _between(ctx, paras[-1], ctx.found.ho_ten):
+        para, text = lines[-1]
+        marker = text.split()[0]
+        ctx.breach("ky-thay-chuc-vu", ctx.where(para), text, f"{text} / <CHỨC VỤ NGƯỜI KÝ>",
+                   f"Sau “{marker}” phải có dòng chức vụ của người ký (ví dụ: PHÓ GIÁM ĐỐC)",
+                   f"after “{marker}” a line gives the signer's own position (e.g. PHÓ GIÁM ĐỐC)")
+
+
+def _between(ctx: Ctx, last: Para | None, name: Para | None) -> list[Para]:
+    """Lines between the authority block and the name, in the same cell or box: a position
+    written in lower case (o7.quyen-han judges its case).  "(Đã ký)", "(ký)" of a copy and
+    "[daky]" placeholders are no position."""
+    if last is None or name is None:
+        return []
+    return [para for para in ctx.view.paragraphs[last.index + 1:name.index]
+            if para.where == last.where and norm(para.text) and not norm(para.text).startswith(("(", "["))]
 
 
 @check("o7.ho-ten", "ho-ten-khong-dam.docx")

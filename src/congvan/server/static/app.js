@@ -1,4 +1,8 @@
-// The clerk's form, built from the service's JSON Schema (GET /v1/schema).
+// The clerk's form, built from the service's JSON Schema (GET /v1/schema) for any
+// of the types `congvan new` knows (GET /v1/types): the fields a type shows first
+// are those of its starter form (GET /v1/starter/{loai}), the fields it needs are
+// what the service's own rules say an empty form of that type lacks
+// (POST /v1/validate), the parts of other types are left out.
 // No framework and no build step: every field is an "editor" object with
 // el (its DOM), get(path) (its value; also stamps the field path on the DOM
 // so the service's problems can be shown beside the right field) and set(value).
@@ -6,22 +10,14 @@
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-// Which fields a clerk sees first for each type; the rest wait under "Các trường khác".
-const MAIN_FIELDS = {
-  "cong-van": ["co_quan_chu_quan", "co_quan_ban_hanh", "so", "don_vi_soan_thao", "dia_danh", "ngay",
-               "trich_yeu", "kinh_gui", "noi_dung", "noi_nhan", "luu", "nguoi_ky"],
-  "ke-hoach": ["co_quan_chu_quan", "co_quan_ban_hanh", "so", "dia_danh", "ngay", "trich_yeu", "can_cu",
-               "noi_dung", "noi_nhan", "luu", "nguoi_ky", "cach_phan_cong"],
-};
-// Fields of other document types (giấy mời, biên bản …) or for programs, not for this page.
-const HIDDEN_FIELDS = new Set(["$schema", "loai", "danh_sach", "giay_moi", "gioi_thieu", "bien_ban", "nghi_phep",
-  "dien_gui", "tham_quyen", "theo_de_nghi", "kem_theo", "ban_sao",
-  "anh_chu_ky", "anh_dau"]);  // the service takes no server file paths
-// Required by the model's rules for the type (Phụ lục I §II.3, §II.5, §II.9.a), not by the schema.
-const REQUIRED_BY_TYPE = { "cong-van": ["don_vi_soan_thao", "trich_yeu", "kinh_gui", "noi_dung"],
-                           "ke-hoach": ["trich_yeu", "noi_dung"] };
-// Lists that start with one empty line, because the type needs them.
-const START_WITH_ONE = { "cong-van": ["kinh_gui", "noi_dung"], "ke-hoach": ["noi_dung"] };
+// Fields for programs, not for this page (the service takes no server file paths).
+const PROGRAM_FIELDS = ["$schema", "loai", "danh_sach", "anh_chu_ky", "anh_dau"];
+// Fields every type keeps under "Các trường khác" even when its starter names them.
+const ALWAYS_LATER = ["co_chu"];
+let HIDDEN_FIELDS = new Set(PROGRAM_FIELDS);
+let TYPES = [];           // GET /v1/types
+const STARTERS = {};      // loai → its starter form's data
+const NEEDS = {};         // loai → the top-level fields its rules require
 const LONG_TEXT = new Set(["trich_yeu", "noi_dung", "khoan", "gach", "can_cu", "kinh_gui"]);
 const BLOCK_KINDS = [
   ["doan", "Đoạn văn"], ["Muc", "Mục (có tiêu đề: I., 1., a)"], ["Khoan", "Khoản (đánh số, không tiêu đề)"],
@@ -37,6 +33,8 @@ let OFFICE = false;
 let loai = "cong-van";
 let root = null;
 let uid = 0;
+let rev = 0;              // counts edits; a preview remembers the edit it shows
+let previewRev = null;
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -151,12 +149,14 @@ function boolEditor(key, s) {
 
 function selectEditor(key, s, required) {
   const id = `f${++uid}`;
-  const input = h("select", { id }, required ? null : h("option", { value: "" }, "—"),
+  // "—" until the clerk chooses, so a part left alone (bản sao, say) is not sent half-made.
+  const hasDefault = s.default !== undefined && s.default !== null;
+  const input = h("select", { id }, hasDefault ? null : h("option", { value: "" }, "—"),
     s.enum.map((v) => h("option", { value: v }, String(v))));
-  if (s.default !== undefined && s.default !== null) input.value = s.default;
+  if (hasDefault) input.value = s.default;
   const initial = input.value;
   const ed = { input, el: field(key, s, required, input, id),
-    get(path) { stamp(ed, path); return input.value && input.value !== initial ? input.value : (required ? input.value : undefined); },
+    get(path) { stamp(ed, path); return input.value && input.value !== initial ? input.value : undefined; },
     set(v) { input.value = v === undefined || v === null ? initial : v; } };
   return ed;
 }
@@ -312,7 +312,13 @@ function blockEditor() {
   build("doan");
   return {
     el,
-    get(path) { el.dataset.path = path; return inner.get(path); },
+    get(path) {
+      el.dataset.path = path;
+      const v = inner.get(path);
+      const key = BLOCK_KEYS[select.value];
+      // The key names the kind of block (an article without a title is still "dieu: null").
+      return key && v && typeof v === "object" && !(key in v) ? { [key]: null, ...v } : v;
+    },
     set(v) { select.value = blockKind(v); build(select.value); inner.set(v); },
   };
 }
@@ -322,9 +328,10 @@ function blockEditor() {
 function buildForm(values) {
   const form = $("#bieu-mau");
   const props = SCHEMA.properties;
-  const main = MAIN_FIELDS[loai];
+  const main = Object.keys(STARTERS[loai] || {}).filter((k) => k in props && !ALWAYS_LATER.includes(k));
+  for (const k of NEEDS[loai] || []) if (!main.includes(k)) main.push(k);
   const rest = Object.keys(props).filter((k) => !HIDDEN_FIELDS.has(k) && !main.includes(k));
-  const first = objectEditor(null, SCHEMA, false, false, main, REQUIRED_BY_TYPE[loai]);
+  const first = objectEditor(null, SCHEMA, false, false, main, NEEDS[loai]);
   const more = objectEditor(null, SCHEMA, false, false, rest);
   const details = h("details", { class: "them" }, h("summary", {}, "Các trường khác (độ khẩn, phụ lục, cỡ chữ …)"), more.el);
   form.replaceChildren(first.el, details);
@@ -337,8 +344,9 @@ function buildForm(values) {
     first,
   };
   if (values) root.set(values);
-  else for (const k of START_WITH_ONE[loai] || []) first.children[k] && first.children[k].add();
+  else for (const k of NEEDS[loai] || []) if (first.children[k] && first.children[k].add) first.children[k].add();
   root.get();  // stamps names on the inputs
+  document.body.dataset.loai = loai;
 }
 
 // --- talking to the service ------------------------------------------------------
@@ -347,6 +355,8 @@ let timer = null;
 let seq = 0;
 
 function changed() {
+  rev += 1;
+  markStale();
   clearTimeout(timer);
   timer = setTimeout(validate, 400);
   try { localStorage.setItem(`congvan:${loai}`, JSON.stringify(root.get())); } catch (e) { /* private mode */ }
@@ -445,8 +455,29 @@ async function download(accept, ext) {
   }
 }
 
+// --- the preview: cleared when the type changes, marked out of date after an edit ----
+
+function markStale() {
+  const stale = previewRev !== null && previewRev !== rev;
+  $("#xem-truoc-cu").hidden = !stale;
+  $("#xem-truoc-khung").classList.toggle("cu", stale);
+  $("#xem-truoc-khung").dataset.stale = stale ? "1" : "0";
+}
+
+function clearPreview() {
+  previewRev = null;
+  $("#xem-truoc-khung").replaceChildren();
+  markStale();
+}
+
+function shown(at) {  // the preview of edit `at` is on screen
+  previewRev = at;
+  markStale();
+}
+
 async function preview() {
   const frame = $("#xem-truoc-khung");
+  const at = rev;
   status("Đang dựng trang 1…");
   try {
     if (OFFICE) {
@@ -454,6 +485,7 @@ async function preview() {
         const r = await render("image/png");
         const img = h("img", { alt: "Trang 1 của văn bản", src: URL.createObjectURL(await r.blob()) });
         frame.replaceChildren(img);
+        shown(at);
         status("✓ Trang 1 (ảnh từ bản PDF)", "ok");
         return;
       } catch (e) {
@@ -466,42 +498,178 @@ async function preview() {
     // An A4 page is ~794 CSS px wide: shrink it to the column, the way a PDF viewer fits the width.
     const zoom = Math.min(1, (iframe.clientWidth - 24) / 794).toFixed(3);
     iframe.srcdoc = (await r.text()).replace("</head>", `<style>html{zoom:${zoom}}</style></head>`);
+    shown(at);
     status("✓ Bản xem trước dạng chữ (máy chủ không dựng được ảnh trang)", "ok");
   } catch (e) { /* shown */ }
 }
 
+// Fuller examples than the starter forms, kept as files in static/vi-du/.
+const VI_DU = new Set(["cong-van", "ke-hoach"]);
+
 async function sample() {
-  const r = await fetch(`/static/vi-du/${loai}.json`);
-  buildForm(await r.json());
+  const r = VI_DU.has(loai) ? await fetch(`/static/vi-du/${loai}.json`) : null;
+  buildForm(r && r.ok ? await r.json() : STARTERS[loai]);
   changed();
 }
 
-function switchType(next) {
+// What a type shows and needs, asked of the service once per type.
+async function learn(type) {
+  if (STARTERS[type]) return;
+  const [starter, check] = await Promise.all([
+    fetch(`/v1/starter/${encodeURIComponent(type)}`).then((r) => r.json()),
+    fetch("/v1/validate", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ loai: type }) }).then((r) => r.json()),
+  ]);
+  STARTERS[type] = starter;
+  NEEDS[type] = [...new Set((check.problems || [])
+    .filter((p) => p.code === "missing" || p.code.startsWith("missing-") || p.code === "empty-body")
+    .map((p) => p.path.split(/[.[]/)[0]).filter(Boolean))];
+}
+
+function hiddenFor(type) {
+  const own = new Set((TYPES.find((t) => t.loai === type) || {}).phan_rieng || []);
+  const others = TYPES.flatMap((t) => t.phan_rieng || []).filter((f) => !own.has(f));
+  return new Set([...PROGRAM_FIELDS, ...others]);
+}
+
+async function switchType(next, values) {
+  await learn(next);
   loai = next;
-  let saved = null;
-  try { saved = JSON.parse(localStorage.getItem(`congvan:${loai}`) || "null"); } catch (e) { saved = null; }
+  $("#loai").value = next;
+  HIDDEN_FIELDS = hiddenFor(next);
+  let saved = values || null;
+  if (!saved) {
+    try { saved = JSON.parse(localStorage.getItem(`congvan:${loai}`) || "null"); } catch (e) { saved = null; }
+  }
   buildForm(saved);
   clearProblems();
+  clearPreview();
   status("");
+  if (values) changed();
+}
+
+// --- YAML: save the form as a file congvan reads, open a YAML/JSON form file -------
+
+const YAML_WORDS = /^(true|false|null|~|yes|no|on|off|y|n)$/i;
+
+function yamlString(text) {
+  // Plain when YAML reads it back as the same text; double-quoted (JSON escapes are YAML's) otherwise.
+  const plain = text !== "" && text === text.trim() && !/[\n\t\r\u0000-\u001f\u007f\u2028\u2029\ufeff]/.test(text) &&
+    !/^[-?:,[\]{}#&*!|>'"%@`]/.test(text) && !/^[-+]?(\d|\.\d)/.test(text) && !YAML_WORDS.test(text) &&
+    !/: |:$| #/.test(text) && !/^(=|<<|\.(inf|nan))$/i.test(text);
+  return plain ? text : JSON.stringify(text);
+}
+
+function yamlScalar(v) {
+  if (v === null || v === undefined) return "null";
+  if (typeof v === "boolean" || typeof v === "number") return String(v);
+  return yamlString(String(v));
+}
+
+function yamlLines(v, indent) {
+  const pad = " ".repeat(indent);
+  if (Array.isArray(v)) {
+    if (!v.length) return [`${pad}[]`];
+    return v.flatMap((item) => {
+      if (item !== null && typeof item === "object" && !(Array.isArray(item) && !item.length) &&
+          !(!Array.isArray(item) && !Object.keys(item).length)) {
+        const inner = yamlLines(item, indent + 2);
+        return [`${pad}- ${inner[0].slice(indent + 2)}`, ...inner.slice(1)];
+      }
+      return [`${pad}- ${yamlInline(item)}`];
+    });
+  }
+  if (v !== null && typeof v === "object") {
+    const keys = Object.keys(v);
+    if (!keys.length) return [`${pad}{}`];
+    return keys.flatMap((k) => {
+      const x = v[k];
+      const key = yamlString(k);
+      if (x !== null && typeof x === "object" && (Array.isArray(x) ? x.length : Object.keys(x).length)) {
+        return [`${pad}${key}:`, ...yamlLines(x, indent + 2)];
+      }
+      return [x === null || x === undefined ? `${pad}${key}:` : `${pad}${key}: ${yamlInline(x)}`];
+    });
+  }
+  return [`${pad}${yamlScalar(v)}`];
+}
+
+function yamlInline(v) {
+  if (Array.isArray(v)) return "[]";
+  if (v !== null && typeof v === "object") return "{}";
+  return yamlScalar(v);
+}
+
+function toYaml(data) {
+  return `# Biểu mẫu congvan (${data.loai || loai}): congvan render TÊN.yaml -o TÊN.docx\n` +
+    yamlLines(data, 0).join("\n") + "\n";
+}
+window.congvanYaml = toYaml;  // for the browser test
+
+function saveYaml() {
+  const data = root.get();
+  const blob = new Blob([toYaml(data)], { type: "application/yaml" });
+  const url = URL.createObjectURL(blob);
+  const a = h("a", { href: url, download: `${loai}.yaml` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  status(`✓ Đã lưu ${a.download}`, "ok");
+}
+
+async function openFile(file) {
+  status(`Đang đọc ${file.name}…`);
+  const json = /\.json$/i.test(file.name);
+  const r = await fetch("/v1/form", { method: "POST", body: await file.text(),
+    headers: { "Content-Type": json ? "application/json" : "application/yaml" } });
+  const result = await r.json();
+  if (!r.ok) {
+    clearProblems();
+    for (const p of result.problems || []) $("#loi-chung").append(problemItem(p));
+    status(`Không đọc được ${file.name}: ${result.detail}`, "loi");
+    return;
+  }
+  const data = result.data;
+  if (!TYPES.some((t) => t.loai === data.loai)) {
+    clearProblems();
+    $("#loi-chung").append(problemItem({ path: "loai", vi: `Tệp ${file.name} không ghi loại văn bản (loai) hợp lệ`,
+      en: `${file.name} names no valid document type (loai)` }));
+    status(`Không mở được ${file.name}`, "loi");
+    return;
+  }
+  await switchType(data.loai, data);
+  status(`✓ Đã mở ${file.name}`, "ok");
 }
 
 async function init() {
-  const [schema, health] = await Promise.all([fetch("/v1/schema").then((r) => r.json()),
-    fetch("/healthz").then((r) => r.json())]);
+  const [schema, health, types] = await Promise.all([fetch("/v1/schema").then((r) => r.json()),
+    fetch("/healthz").then((r) => r.json()), fetch("/v1/types").then((r) => r.json())]);
   SCHEMA = schema;
   DEFS = schema.$defs || {};
   OFFICE = !!health.office;
+  TYPES = types;
+  $("#loai").replaceChildren(...types.map((t) =>
+    h("option", { value: t.loai }, t.mau ? `${t.ten} (Mẫu ${t.mau})` : t.ten)));
   $("#tai-pdf").disabled = !OFFICE;
   $("#ghi-chu-pdf").hidden = OFFICE;
-  document.querySelectorAll("input[name=loai]").forEach((r) => r.addEventListener("change", () => switchType(r.value)));
+  $("#loai").addEventListener("change", () => switchType($("#loai").value));
+  $("#luu-yaml").addEventListener("click", saveYaml);
+  $("#mo-tep").addEventListener("change", (e) => {
+    const file = e.target.files[0];
+    e.target.value = "";
+    if (file) openFile(file);
+  });
   $("#bieu-mau").addEventListener("input", changed);
   $("#bieu-mau").addEventListener("change", changed);
   $("#vi-du").addEventListener("click", sample);
-  $("#xoa-het").addEventListener("click", () => { localStorage.removeItem(`congvan:${loai}`); buildForm(null); clearProblems(); status(""); });
+  $("#xoa-het").addEventListener("click", () => {
+    localStorage.removeItem(`congvan:${loai}`); buildForm(null); clearProblems(); clearPreview(); status("");
+  });
   $("#tai-docx").addEventListener("click", () => download(DOCX, "docx"));
   $("#tai-pdf").addEventListener("click", () => download("application/pdf", "pdf"));
   $("#xem-truoc").addEventListener("click", preview);
-  switchType(document.querySelector("input[name=loai]:checked").value);
+  await switchType("cong-van");
   document.body.dataset.ready = "1";
 }
 
