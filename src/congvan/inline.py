@@ -20,6 +20,7 @@ class Span:
     text: str
     bold: bool = False
     italic: bool = False
+    subscript: bool = False  # ô 12 initials set as subscript ("KTTH" + "h5")
     note: str = ""  # a footnote reference: the clerk's key ("1", "nq57")
     number: int = 0  # its number, set by the layout (1, 2, 3 …)
     repeat: bool = False  # a second reference to a note already referenced

@@ -54,6 +54,7 @@ def run(span: Span) -> str:
     if span.note:
         return note_reference(span)
     props = ("<w:b/><w:bCs/>" if span.bold else "") + ("<w:i/><w:iCs/>" if span.italic else "")
+    props += '<w:vertAlign w:val="subscript"/>' if span.subscript else ""
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f"<w:r>{rpr}{text_xml(span.text)}</w:r>"
 
@@ -84,11 +85,20 @@ def ind(left: float | None = None, right: float | None = None, hanging: float | 
 
 
 def jc(align: str | None) -> str:
-    """A paragraph's own alignment (w:jc), after its indents in w:pPr."""
-    return f'<w:jc w:val="{_JC[align]}"/>' if align else ""
+    """A paragraph's own alignment (after w:ind in w:pPr); "justify" is Word's "both"."""
+    return f'<w:jc w:val="{"both" if align == "justify" else align}"/>' if align else ""
 
 
-_JC = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+def brace_paragraph(style: str, glyph: str, size_pt: float, scale_percent: int, line_pt: float) -> str:
+    """A tall, narrow glyph (the "}" of a Nơi nhận group): set at size_pt,
+    squeezed to scale_percent of its width, on an exact line of line_pt so the
+    row is no taller than the items it spans."""
+    sz = half_points(size_pt)
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:spacing w:before="0" w:after="0" w:line="{round(line_pt * 20)}"'
+        f' w:lineRule="exact"/></w:pPr><w:r><w:rPr><w:w w:val="{scale_percent}"/><w:sz w:val="{sz}"/>'
+        f'<w:szCs w:val="{sz}"/></w:rPr><w:t>{escape(glyph)}</w:t></w:r></w:p>'
+    )
 
 
 def keep_next(keep: bool | None) -> str:
@@ -177,24 +187,24 @@ def row_open(cant_split: bool = True) -> str:
     return "<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>"
 
 
-def cell(width_mm: float, content: str, top_pt: float | None = None, span: int = 1, merge: str = "",
-         middle: bool = False) -> str:
-    """A table cell: its width; ``top_pt`` overrides the table's top cell
-    margin; the grid columns it spans; "restart" or "continue" in a vertical
-    merge; centred vertically when middle."""
-    return _tc(twips(width_mm), content, span, merge, middle, top_pt)
+def cell(width_mm: float, content: str, top_pt: float | None = None, valign: str = "", span: int = 1,
+         merge: str = "") -> str:
+    """A cell; ``top_pt`` overrides the table's top cell margin; ``valign``
+    centres its content ("center"); ``span`` grid columns it covers; ``merge``
+    "restart" or "continue" in a vertical merge."""
+    return _tc(twips(width_mm), content, top_pt, valign, span, merge)
 
 
-def _tc(width: int, content: str, span: int = 1, merge: str = "", middle: bool = False,
-        top_pt: float | None = None) -> str:
+def _tc(width: int, content: str, top_pt: float | None = None, valign: str = "", span: int = 1,
+        merge: str = "") -> str:
     # A cell must end with a paragraph, or Word reports the file as damaged.
     if not content.rstrip().endswith("</w:p>"):
         content += "<w:p/>"
-    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'  # children in schema order
     props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
     props += f'<w:vMerge w:val="{merge}"/>' if merge else ""
     props += f'<w:tcMar><w:top w:w="{round(top_pt * 20)}" w:type="dxa"/></w:tcMar>' if top_pt is not None else ""
-    props += '<w:vAlign w:val="center"/>' if middle else ""
+    props += f'<w:vAlign w:val="{valign}"/>' if valign else ""
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>"
 
 
@@ -225,7 +235,7 @@ def bordered_table(columns_mm: tuple[float, ...], rows: list[tuple[bool, bool, l
         col = 0
         for content, span, merge, middle in cells:
             # A merged cell is exactly as wide as the grid columns it covers.
-            xml.append(_tc(sum(widths[col:col + span]), content, span, merge, middle))
+            xml.append(_tc(sum(widths[col:col + span]), content, None, "center" if middle else "", span, merge))
             col += span
         body.append("".join(xml) + "</w:tr>")
     return (
