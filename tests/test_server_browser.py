@@ -5,6 +5,7 @@ to, preview page 1, download the DOCX — and the DOCX passes the checker."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import time
@@ -324,3 +325,15 @@ def test_the_form_edits_tables_and_footnotes(page):
     problems = [(e.get_attribute("data-problem-path"), e.text) for e in driver.find_elements("css selector", ".problem")]
     mine = [p for p in problems if (p[0] or "").startswith(("noi_dung", "chu_thich"))]
     assert not mine, mine
+
+
+def test_a_table_header_written_as_one_flat_row_stays_one_row(page):
+    """`dau: [A, B, C]` (one header row, as the báo cáo starter writes it) is read
+    by the form as that row, not as three rows of one cell."""
+    driver = page
+    choose(driver, "bao-cao")
+    table = {"bang": {"dau": ["Nội dung", "Kế hoạch", "Thực hiện"], "dong": [["Số hóa", "1.200", "1.150"]]}}
+    back = driver.execute_script(
+        "const d = root.get(); d.noi_dung = [JSON.parse(arguments[0])]; buildForm(d); return root.get();",
+        json.dumps(table, ensure_ascii=False))
+    assert back["noi_dung"][0]["bang"]["dau"] == [["Nội dung", "Kế hoạch", "Thực hiện"]]

@@ -280,7 +280,9 @@ function arrayEditor(key, s, required) {
     set(v) {
       items.length = 0;
       list.replaceChildren();
-      const arr = v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]);
+      let arr = v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]);
+      // A list of rows given as one flat row (bang: "dau: [STT, Nội dung]") is that one row.
+      if (resolve(itemSchema).type === "array" && arr.length && !arr.some(Array.isArray)) arr = [arr];
       arr.forEach((x) => add(x));
     },
   };
