@@ -5,6 +5,7 @@ to, preview page 1, download the DOCX — and the DOCX passes the checker."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import time
@@ -297,3 +298,42 @@ def test_the_yaml_emitter_round_trips_every_example(page):
     for data in forms:
         text = driver.execute_script("return congvanYaml(arguments[0])", data)
         assert parse(text, "page.yaml")[0] == data, text
+
+
+def test_the_form_edits_tables_and_footnotes(page):
+    """A body table (header rows, merged cells, columns) and footnotes go into
+    the web form's editors and come back out unchanged, and the service takes them."""
+    import json
+
+    import yaml
+
+    from conftest import EXAMPLES
+
+    driver = page
+    data = yaml.safe_load((EXAMPLES / "010-ke-hoach-stttt-phu-tho.yaml").read_text(encoding="utf-8"))
+    data["noi_dung"][0]["noi_dung"][0]["gach"][0] += "[^1]"
+    data["chu_thich"] = {"1": "Theo **Chỉ thị** số 15/CT-UBND."}
+    choose(driver, "ke-hoach")
+    back = driver.execute_script("buildForm(JSON.parse(arguments[0])); changed(); return root.get();",
+                                 json.dumps(data, ensure_ascii=False))
+    at = lambda d: d["noi_dung"][1]["noi_dung"][1]["noi_dung"][2]["noi_dung"][1]  # II.2.c) holds the table
+    assert "bang" in at(data) and at(back) == at(data)
+    assert back["chu_thich"] == data["chu_thich"]
+    wait_for(driver, lambda: "hợp lệ" in status(driver) or driver.find_elements("css selector", ".problem"),
+             what="the service's answer")
+    # The service finds nothing wrong with the table or the notes (other parts are other tests' business).
+    problems = [(e.get_attribute("data-problem-path"), e.text) for e in driver.find_elements("css selector", ".problem")]
+    mine = [p for p in problems if (p[0] or "").startswith(("noi_dung", "chu_thich"))]
+    assert not mine, mine
+
+
+def test_a_table_header_written_as_one_flat_row_stays_one_row(page):
+    """`dau: [A, B, C]` (one header row, as the báo cáo starter writes it) is read
+    by the form as that row, not as three rows of one cell."""
+    driver = page
+    choose(driver, "bao-cao")
+    table = {"bang": {"dau": ["Nội dung", "Kế hoạch", "Thực hiện"], "dong": [["Số hóa", "1.200", "1.150"]]}}
+    back = driver.execute_script(
+        "const d = root.get(); d.noi_dung = [JSON.parse(arguments[0])]; buildForm(d); return root.get();",
+        json.dumps(table, ensure_ascii=False))
+    assert back["noi_dung"][0]["bang"]["dau"] == [["Nội dung", "Kế hoạch", "Thực hiện"]]

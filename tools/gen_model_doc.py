@@ -42,7 +42,8 @@ One block of a body (`noi_dung`): a plain paragraph (`str`), or a mapping whose 
 says what it is: [Muc](#muc) (`muc:`), [Khoan](#khoan) (`khoan:`), [Gach](#gach)
 (`gach:`), [DanhSachNhiemVu](#danhsachnhiemvu) (`nhiem_vu:`), [SoTien](#sotien)
 (`so_tien:`), [Phan](#phan) (`phan:`), [Chuong](#chuong) (`chuong:`), [Dieu](#dieu)
-(`dieu:`). Numbering follows the nesting; it is never typed.
+(`dieu:`), [Bang](#bang) (`bang:`, a table). Numbering follows the nesting; it is never typed.
+Footnote markers `[^key]` may stand in any body text, their texts in `chu_thich`.
 """
 
 #: The most used parts first; anything else reachable from VanBan follows.
@@ -50,7 +51,7 @@ FIRST = ["VanBan", "CoQuan", "Ngay", "NguoiKy", "NoiNhan", "Luu", "NguoiSoanThao
          "DanhSachNhiemVu", "NhiemVu", "SoTien", "Phan", "Chuong", "Dieu", "PhuLuc"]
 
 BLOCK_CLASSES = {model.Muc, model.Khoan, model.Gach, model.DanhSachNhiemVu, model.SoTien, model.Phan,
-                 model.Chuong, model.Dieu}
+                 model.Chuong, model.Dieu, model.Bang}
 
 
 def classes() -> list[type[BaseModel]]:

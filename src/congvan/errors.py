@@ -172,6 +172,18 @@ CODES: dict[str, tuple[str, str]] = {
     "broken-tag": ("Thẻ bị Word tách hỏng", "a tag Word has split apart"),
     "missing-tag": ("Mẫu thiếu chỗ cho nội dung văn bản có", "the template has no place for content the document has"),
     "not-a-docx": ("Mẫu không phải tệp .docx", "the template is not a .docx file"),
+    # tables in the body (bang) and footnotes (chu_thich)
+    "table-row-too-long": ("Dòng của bảng dài hơn dòng tiêu đề", "a table row longer than the header"),
+    "table-row-too-short": ("Dòng của bảng thiếu ô", "a table row with too few cells"),
+    "table-cells-overlap": ("Ô gộp chồng lên ô khác", "a merged cell overlapping another"),
+    "table-merge-too-long": ("Ô gộp quá dòng cuối", "a cell merged past the last row"),
+    "table-columns-mismatch": ("Số cột khai báo khác số cột của bảng", "declared columns differ from the table's"),
+    "table-too-wide": ("Các cột rộng quá trang nằm ngang", "columns wider than a landscape page"),
+    "footnote-without-text": ("Dấu chú thích chưa có nội dung", "a footnote marker without its text"),
+    "footnote-not-referenced": ("Chú thích không được dẫn", "a footnote nobody references"),
+    "footnote-misplaced": ("Dấu chú thích ngoài nội dung", "a footnote marker outside the body"),
+    "footnote-key-twice": ("Khóa chú thích trùng", "a footnote key written twice"),
+    "footnote-in-footnote": ("Chú thích chứa dấu chú thích", "a footnote referencing another"),
     # the service
     "file-path": ("Đường dẫn tệp dịch vụ không đọc", "a file path the service does not read"),
     "one-document-per-request": ("Một yêu cầu chỉ tạo một văn bản", "one document per request"),

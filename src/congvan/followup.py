@@ -18,6 +18,7 @@ from . import vn
 from .errors import FormError, Problem
 from .forms import validate_data
 from .layout.tasks import deadline_text
+from .inline import NOTE
 from .model import Gach, Ngay, NguoiKy, NhiemVu, VanBan
 from .model.dates import parse_date_input
 
@@ -51,7 +52,8 @@ def _task_lines(tasks: list[NhiemVu]) -> list[str]:
     """Dash items: ";" after each, "." after the last (as a list in a body is punctuated)."""
     lines = []
     for task in tasks:
-        text = " ".join(task.paragraphs[0].split()).rstrip(" ;.:")
+        # The plan's footnote markers stay with the plan: the letter quotes the task alone.
+        text = " ".join(NOTE.sub("", task.paragraphs[0]).split()).rstrip(" ;.:")
         deadline = deadline_text(task.thoi_han)
         lines.append(f"{text} (thời hạn: {deadline})" if deadline else text)
     return [line + (";" if i < len(lines) - 1 else ".") for i, line in enumerate(lines)]

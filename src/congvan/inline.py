@@ -3,6 +3,10 @@
 Seed 000 prints a bold deadline inside a sentence (``trước ngày 03/8/2022``)
 and seed 003 italic asides (``(*nhà trọ, nhà nghỉ, khách sạn*)``).  An
 unclosed marker prints literally: no text is ever dropped.
+
+A footnote marker, Markdown's ``[^1]``, becomes a span of its own with no
+text and ``note`` set to its key; the layout numbers the notes 1, 2, 3 in
+the order they are first referenced.
 """
 
 from __future__ import annotations
@@ -17,6 +21,18 @@ class Span:
     bold: bool = False
     italic: bool = False
     subscript: bool = False  # ô 12 initials set as subscript ("KTTH" + "h5")
+    note: str = ""  # a footnote reference: the clerk's key ("1", "nq57")
+    number: int = 0  # its number, set by the layout (1, 2, 3 …)
+    repeat: bool = False  # a second reference to a note already referenced
+
+
+#: A footnote marker: "[^1]", "[^nq57]" (no spaces or "]" in the key).
+NOTE = re.compile(r"\[\^([^\]\s]+)\]")
+
+
+def note_keys(text: str) -> list[str]:
+    """The footnote keys referenced in text, in order."""
+    return NOTE.findall(text) if "[^" in text else []
 
 
 # A marker opens only where no letter or digit stands before it and closes only
@@ -32,6 +48,8 @@ _TOKEN = re.compile(
 
 def parse(text: str, bold: bool = False, italic: bool = False) -> list[Span]:
     """Split text into spans; nested emphasis inside ** ** is honoured."""
+    if "[^" in text and NOTE.search(text):
+        return _with_notes(text, bold, italic)
     if "*" not in text:  # most paragraphs: skip the regex
         return [Span(text, bold, italic)] if text else []
     spans: list[Span] = []
@@ -49,6 +67,19 @@ def parse(text: str, bold: bool = False, italic: bool = False) -> list[Span]:
         pos = match.end()
     if pos < len(text):
         spans.append(Span(text[pos:], bold, italic))
+    return spans
+
+
+def _with_notes(text: str, bold: bool, italic: bool) -> list[Span]:
+    # Emphasis first, then markers inside each span, so "**trước ngày 15/12[^1]**"
+    # keeps its bold and a marker never breaks a pair of asterisks.
+    spans: list[Span] = []
+    for span in parse(NOTE.sub(lambda m: f"\x00{m.group(1)}\x00", text), bold, italic):
+        for i, piece in enumerate(span.text.split("\x00")):
+            if i % 2:
+                spans.append(Span("", span.bold, span.italic, note=piece))
+            elif piece:
+                spans.append(Span(piece, span.bold, span.italic))
     return spans
 
 

@@ -224,6 +224,22 @@ TASK_TABLE_COLUMNS = (
 #: Below this width the task column is too narrow to read: turn the page.
 TASK_TABLE_CONTENT_MIN_MM = 70.0
 
+#: A table of the body (``bang``): the heading of its numbering column, and
+#: the narrowest a column sized from its text may get (besides its padding).
+#: Headings use "bang_tieu_de", cells "bang_o"/"bang_o_giua" below; header
+#: rows repeat on every page and rows do not break across pages by default.
+TABLE_NUMBER_HEADING = "STT"
+TABLE_MIN_COLUMN_MM = 4.0
+
+#: Footnotes (chú thích): the decree sets no size; one or two steps below the
+#: body (12 pt with a 14 pt body, 11 with 13), in the body's font, justified,
+#: the number in superscript (house style, [P]).  Word's own style names, so
+#: a footnote a clerk adds in Word takes the same style.
+FOOTNOTE_TEXT = Element("footnote text", Size(11, 12), align=Align.JUSTIFY)
+FOOTNOTE_TEXT_STYLE = "FootnoteText"
+FOOTNOTE_REFERENCE_STYLE = "FootnoteReference"
+FOOTNOTE_REFERENCE_NAME = "footnote reference"
+
 #: Urgency stamps (Phụ lục I §III.3): text and box width in mm; all 8 mm high.
 URGENCY = {"khan": ("KHẨN", 20.0), "thuong-khan": ("THƯỢNG KHẨN", 40.0), "hoa-toc": ("HỎA TỐC", 30.0)}
 BOX_HEIGHT_MM = 8.0

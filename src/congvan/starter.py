@@ -281,7 +281,14 @@ noi_dung: # nội dung (ô 6): kết quả, tồn tại, phương hướng, ki�
   - Thực hiện chỉ đạo của {cap_tren}, {ten} báo cáo như sau.
   - muc: Kết quả thực hiện # mục 1., 2. in đậm (danh_so: la-ma thì I., II. in hoa)
     noi_dung:
-      - Số liệu, kết quả đạt được; chữ **đậm** để nhấn mạnh.
+      - Số liệu, kết quả đạt được[^1]; chữ **đậm** để nhấn mạnh.
+      - bang: # bảng; dòng tiêu đề lặp lại mỗi trang; ô gộp: {{noi_dung: …, gop_cot: 2}} hoặc gop_dong
+          stt: true # cột STT tự đánh số
+          cot: [null, {{can: phai}}, {{can: phai}}] # mỗi cột: rong (mm, bỏ trống để tự tính), can: trai|giua|phai|deu
+          dau: [Nội dung, Kế hoạch, Thực hiện]
+          dong:
+            - [Văn bản đến được số hóa, "1.200", "1.150"]
+            - [Hồ sơ nộp lưu vào Lưu trữ lịch sử, "350", "362"]
   - muc: Tồn tại, hạn chế và nguyên nhân
     noi_dung:
       - Nêu tồn tại, hạn chế.
@@ -291,6 +298,8 @@ noi_dung: # nội dung (ô 6): kết quả, tồn tại, phương hướng, ki�
   - muc: Kiến nghị, đề xuất
     noi_dung:
       - Nêu kiến nghị (nếu có).
+chu_thich: # chú thích cuối trang: [^1] trong văn bản, nội dung ở đây
+  1: Số liệu tính đến ngày 15/12/{year}.
 """,
     "typed": """\
 noi_dung: # nội dung (ô 6); congvan tự đánh số mục, khoản và thêm "./." cuối

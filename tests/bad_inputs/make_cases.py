@@ -59,7 +59,16 @@ CASES: dict[str, str | bytes] = {
     "ky-hieu-co-dau-cach.yaml": dump(form(ky_hieu="SNV VP")),
     "tm-tuq.yaml": dump(form(nguoi_ky={"thua_uy_quyen": "Giám đốc", "ky_thay": "Giám đốc", "chuc_vu": "Phó Giám đốc",
                                        "ho_ten": "A"})),
-    "khoi-la.yaml": dump(form(noi_dung=[{"bang": ["A"]}])),
+    "khoi-la.yaml": dump(form(noi_dung=[{"bieu_do": ["A"]}])),
+    "bang-dong-dai.yaml": dump(form(noi_dung=["Lịch như sau:", {"bang": {"dau": ["Ngày", "Nội dung"],
+                                                                       "dong": [["15/12", "Tập huấn", "Thừa"]]}}])),
+    "bang-o-chong.yaml": dump(form(noi_dung=[{"bang": {
+        "dau": ["Ngày", "Sáng", "Chiều"],
+        "dong": [["15/12", {"noi_dung": "Tập huấn", "gop_dong": 2}, "Họp"],
+                 [{"noi_dung": "16/12 và 17/12", "gop_cot": 2}, "Họp"]]}}])),
+    "chu-thich-thieu.yaml": dump(form(noi_dung=["Thực hiện Nghị quyết số 57-NQ/TW[^1] của Bộ Chính trị."])),
+    "chu-thich-thua.yaml": dump(form(noi_dung=["Thực hiện Nghị quyết số 57-NQ/TW[^1] của Bộ Chính trị."],
+                                     chu_thich={"1": "Ngày 22/12/2024.", "2": "Không ai dẫn chú thích này."})),
     # numbering schemes and task deadlines (issue 13)
     "danh-so-la.yaml": dump(form(danh_so="la-ma-moi")),
     "cap-la.yaml": dump(form(danh_so={"kieu": "so", "cap": {"tieu-khoan": {"khoan_so_dam": True}}})),

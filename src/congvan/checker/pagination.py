@@ -6,7 +6,8 @@ body (Phụ lục I, Mục IV); a văn thư rejects a page that carries the band
 with no body text above it, and a page left more than a quarter blank
 (``rules.MAX_BLANK_FRACTION``) when the text goes on over the page — the
 mark of a chain of keep-with-next paragraphs or a stray page break.  A page
-before a text of its own (an appendix, an attached quy chế) may end short.
+before a text of its own (an appendix, an attached quy chế) may end short, and
+so may a page before a change of orientation (a landscape table's section).
 """
 
 from __future__ import annotations
@@ -85,10 +86,18 @@ def _starts_new_part(lines) -> bool:
     return any(rules.QUOC_HIEU in t for t in texts) or any(t.startswith(NEW_PART) for t in texts[:2])
 
 
+def _turns(pages, index: int) -> bool:
+    """The next page has the other orientation: a table printed landscape in a
+    section of its own (Phụ lục I §I.4) starts, or ends, there; the page before
+    a section break may end short."""
+    here, after = pages[index], pages[index + 1]
+    return (here.width > here.height) != (after.width > after.height)
+
+
 def _blank_pages(ctx, pages, lines, top: float, bottom: float) -> None:
     for index in range(len(pages) - 1):
-        if not lines[index + 1] or _starts_new_part(lines[index + 1]):
-            continue  # nothing follows, or a text of its own starts on a new page
+        if not lines[index + 1] or _starts_new_part(lines[index + 1]) or _turns(pages, index):
+            continue  # nothing follows, a text of its own or a landscape table starts on a new page
         height = pages[index].height - top - bottom
         last = max((b for _, b, _ in lines[index]), default=top)
         blank = (pages[index].height - bottom - last) / height

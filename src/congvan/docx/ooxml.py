@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
+from .. import rules
 from ..inline import Span
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -50,10 +51,21 @@ def text_xml(text: str) -> str:
 
 
 def run(span: Span) -> str:
+    if span.note:
+        return note_reference(span)
     props = ("<w:b/><w:bCs/>" if span.bold else "") + ("<w:i/><w:iCs/>" if span.italic else "")
     props += '<w:vertAlign w:val="subscript"/>' if span.subscript else ""
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f"<w:r>{rpr}{text_xml(span.text)}</w:r>"
+
+
+def note_reference(span: Span) -> str:
+    """A footnote's number in the text: Word numbers the reference itself; a
+    note referenced again repeats its number as superscript text."""
+    style = f'<w:rPr><w:rStyle w:val="{rules.FOOTNOTE_REFERENCE_STYLE}"/></w:rPr>'
+    if span.repeat:
+        return f"<w:r>{style}<w:t>{span.number}</w:t></w:r>"
+    return f'<w:r>{style}<w:footnoteReference w:id="{span.number}"/></w:r>'
 
 
 # --- paragraphs ---------------------------------------------------------------
@@ -98,7 +110,7 @@ def keep_next(keep: bool | None) -> str:
 
 
 def paragraph(style: str, spans: tuple[Span, ...] | list[Span] = (), indent: str = "") -> str:
-    runs = "".join(run(s) for s in spans if s.text)
+    runs = "".join(run(s) for s in spans if s.text or s.note)
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{indent}</w:pPr>{runs}</w:p>'
 
 
@@ -175,14 +187,25 @@ def row_open(cant_split: bool = True) -> str:
     return "<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>"
 
 
-def cell(width_mm: float, content: str, top_pt: float | None = None, valign: str = "") -> str:
-    """A cell; ``top_pt`` overrides the table's top cell margin; ``valign`` centres its content ("center")."""
+def cell(width_mm: float, content: str, top_pt: float | None = None, valign: str = "", span: int = 1,
+         merge: str = "") -> str:
+    """A cell; ``top_pt`` overrides the table's top cell margin; ``valign``
+    centres its content ("center"); ``span`` grid columns it covers; ``merge``
+    "restart" or "continue" in a vertical merge."""
+    return _tc(twips(width_mm), content, top_pt, valign, span, merge)
+
+
+def _tc(width: int, content: str, top_pt: float | None = None, valign: str = "", span: int = 1,
+        merge: str = "") -> str:
     # A cell must end with a paragraph, or Word reports the file as damaged.
     if not content.rstrip().endswith("</w:p>"):
         content += "<w:p/>"
-    mar = f'<w:tcMar><w:top w:w="{round(top_pt * 20)}" w:type="dxa"/></w:tcMar>' if top_pt is not None else ""
-    v = f'<w:vAlign w:val="{valign}"/>' if valign else ""
-    return f'<w:tc><w:tcPr><w:tcW w:w="{twips(width_mm)}" w:type="dxa"/>{mar}{v}</w:tcPr>{content}</w:tc>'
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'  # children in schema order
+    props += f'<w:gridSpan w:val="{span}"/>' if span > 1 else ""
+    props += f'<w:vMerge w:val="{merge}"/>' if merge else ""
+    props += f'<w:tcMar><w:top w:w="{round(top_pt * 20)}" w:type="dxa"/></w:tcMar>' if top_pt is not None else ""
+    props += f'<w:vAlign w:val="{valign}"/>' if valign else ""
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>"
 
 
 def _borders(pt: float, color: str) -> str:
@@ -191,26 +214,51 @@ def _borders(pt: float, color: str) -> str:
                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
 
-def grid_table(columns_mm: tuple[float, ...], header: list[str], rows: list[list[str]], border_pt: float,
-               color: str, padding_mm: float) -> str:
-    """A bordered fixed-layout table whose first row repeats on every page
-    (tblHeader).  header and rows hold each cell's paragraphs as XML."""
-    total = sum(twips(c) for c in columns_mm)
-    grid = "".join(f'<w:gridCol w:w="{twips(c)}"/>' for c in columns_mm)
+#: A cell of bordered_table: (paragraphs as XML, columns spanned, vMerge "restart"/"continue"/"", centred vertically).
+GridCellXml = tuple[str, int, str, bool]
+
+
+def bordered_table(columns_mm: tuple[float, ...], rows: list[tuple[bool, bool, list[GridCellXml]]], border_pt: float,
+                   color: str, padding_mm: float, centred: bool = False) -> str:
+    """A bordered fixed-layout table.  Each row is (header, cant_split,
+    cells): header rows come first and repeat on every page (tblHeader); a
+    row that cannot split moves whole to the next page (cantSplit).  Widths
+    are in the grid and in every cell (LibreOffice and WPS need both)."""
+    widths = [twips(c) for c in columns_mm]
+    total = sum(widths)
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     pad = twips(padding_mm)
-    head = '<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>' + "".join(
-        cell(w, c) for w, c in zip(columns_mm, header)) + "</w:tr>"
-    body = "".join("<w:tr>" + "".join(cell(w, c) for w, c in zip(columns_mm, row)) + "</w:tr>" for row in rows)
+    body = []
+    for header, cant_split, cells in rows:
+        props = ("<w:tblHeader/>" if header else "") + ("<w:cantSplit/>" if cant_split else "")
+        xml = [f"<w:tr><w:trPr>{props}</w:trPr>" if props else "<w:tr>"]
+        col = 0
+        for content, span, merge, middle in cells:
+            # A merged cell is exactly as wide as the grid columns it covers.
+            xml.append(_tc(sum(widths[col:col + span]), content, None, "center" if middle else "", span, merge))
+            col += span
+        body.append("".join(xml) + "</w:tr>")
     return (
         "<w:tbl><w:tblPr>"
         f'<w:tblW w:w="{total}" w:type="dxa"/>'
-        f"<w:tblBorders>{_borders(border_pt, color)}</w:tblBorders>"
+        + ('<w:jc w:val="center"/>' if centred else "")
+        + f"<w:tblBorders>{_borders(border_pt, color)}</w:tblBorders>"
         '<w:tblLayout w:type="fixed"/>'
         f'<w:tblCellMar><w:left w:w="{pad}" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
         ' w:noHBand="1" w:noVBand="1"/>'
-        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{head}{body}</w:tbl>"
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(body)}</w:tbl>"
     )
+
+
+def grid_table(columns_mm: tuple[float, ...], header: list[str], rows: list[list[str]], border_pt: float,
+               color: str, padding_mm: float) -> str:
+    """A bordered table with one header row repeated on every page and rows
+    of single cells (the task table).  header and rows hold each cell's
+    paragraphs as XML."""
+    plain = [(True, True, [(c, 1, "", False) for c in header])]
+    plain += [(False, False, [(c, 1, "", False) for c in row]) for row in rows]
+    return bordered_table(columns_mm, plain, border_pt, color, padding_mm)
 
 
 # --- section --------------------------------------------------------------------

@@ -27,7 +27,7 @@ _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 
 #: Parts a renderer fills in per document; everything else is copied as-is.
-TEMPLATED_PARTS = ("word/document.xml", "docProps/core.xml", "word/footer1.xml")
+TEMPLATED_PARTS = ("word/document.xml", "docProps/core.xml", "word/footer1.xml", "word/footnotes.xml")
 
 
 def _content_types() -> str:

@@ -8,9 +8,9 @@ from markupsafe import Markup
 
 from .. import images, rules
 from ..inline import Span
-from ..layout.view import Appendix, Box, CopyBlock, DocumentView, Para
+from ..layout.view import Appendix, Box, CopyBlock, DocumentView, Grid, Para
 from ..rules import Profile
-from . import bands, drawing, ooxml, package, sections, template
+from . import bands, drawing, footnotes, landscape, ooxml, package, sections, template
 from . import frame
 from .frame import TEMPLATE_FILES
 from ..layout.geometry import page as page_geometry
@@ -28,8 +28,35 @@ def _para_xml(p: Para) -> str:
     return ooxml.paragraph(p.element, p.spans, props + ooxml.jc(p.align))
 
 
-def _paras(paras: list[Para]) -> Markup:
-    return Markup("".join(_para_xml(p) for p in paras))
+def _grid_xml(g: Grid) -> str:
+    """A body table; one too wide for portrait is marked for a landscape
+    section of its own (docx/landscape.py)."""
+    rows = [(row.header, g.cant_split or row.header,
+             [("".join(_para_xml(p) for p in c.paras), c.cols, c.merge, c.middle) for c in row.cells])
+            for row in g.rows]
+    xml = ooxml.bordered_table(g.widths_mm, rows, rules.TABLE_BORDER_PT, rules.COLOR, rules.TABLE_CELL_PADDING_MM,
+                               centred=g.centred)
+    return f"{landscape.START}{xml}{landscape.END}" if g.landscape else xml
+
+
+def _flow_xml(items: list) -> str:
+    """Paragraphs and body tables in order.  A table followed by another
+    table or by nothing gets an empty paragraph after it: Word would join
+    two tables that touch (the signature band is a table too)."""
+    out = []
+    for index, item in enumerate(items):
+        if isinstance(item, Grid):
+            out.append(_grid_xml(item))
+            following = items[index + 1] if index + 1 < len(items) else None
+            if not isinstance(following, Para) and not item.landscape:
+                out.append(ooxml.empty_paragraph(SPACER_STYLE))
+        else:
+            out.append(_para_xml(item))
+    return "".join(out)
+
+
+def _paras(paras: list) -> Markup:
+    return Markup(_flow_xml(paras))
 
 
 _box_xml = bands._box_xml
@@ -175,7 +202,7 @@ def _appendix_xml(a: Appendix, geo) -> str:
     xml = bands.header_band(a.header, with_number=False) if a.header else ""
     xml += "".join(_para_xml(p) for p in a.heading)
     xml += ooxml.rule_paragraph(RULE_STYLE, width, a.rule.length_mm)
-    xml += "".join(_para_xml(p) for p in a.body)
+    xml += _flow_xml(a.body) if not a.landscape else _flow_xml(_portrait_grids(a.body))
     if a.table:
         t = a.table
         header = [_para_xml(h) for h in t.header]
@@ -186,6 +213,13 @@ def _appendix_xml(a: Appendix, geo) -> str:
     if a.signature:
         xml += _attached_signature_xml(a.signature, geo)
     return xml
+
+
+def _portrait_grids(items: list) -> list:
+    # In an appendix already turned landscape, its tables need no section of their own.
+    from dataclasses import replace
+
+    return [replace(x, landscape=False) if isinstance(x, Grid) else x for x in items]
 
 
 def render_view(view: DocumentView, template_file: str | Path | None = None) -> bytes:
@@ -210,7 +244,10 @@ def render_view(view: DocumentView, template_file: str | Path | None = None) -> 
         xml = parts["word/document.xml"].decode("utf-8")
         xml = sections.with_appendices(xml, [(_appendix_xml(a, view.page), a.landscape) for a in inside])
         parts["word/document.xml"] = xml.encode("utf-8")
+    if landscape.START.encode() in parts["word/document.xml"]:
+        parts["word/document.xml"] = landscape.split(parts["word/document.xml"].decode("utf-8")).encode("utf-8")
     parts["word/styles.xml"] = styles_xml(Profile(view.profile))
+    footnotes.add_notes(parts, view.notes, Profile(view.profile))
     drawing.add_images(parts, _image_parts(view.signature))
     return package.zip_parts(parts)
 
@@ -235,5 +272,6 @@ def appendix_packages(view: DocumentView) -> list[bytes]:
         parts["word/footer1.xml"] = package.empty_footer()
         parts["docProps/core.xml"] = package.core(a.heading[0].text, view.meta.get("subject", ""))
         parts["word/styles.xml"] = styles_xml(Profile(view.profile))
+        footnotes.add_notes(parts, a.notes, Profile(view.profile))
         out.append(package.zip_parts(parts))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..model import VanBan
-from . import appendix, body, closing, copy, geometry, header, mau, pagination
+from . import appendix, body, closing, copy, footnotes, geometry, header, mau, pagination
 from .view import DocumentView, Para, Rule
 
 
@@ -27,7 +27,7 @@ def lay_out(doc: VanBan) -> DocumentView:
     if columns != page.signature_columns and doc.loai != "bien-ban":  # a recipient line that would break: widen
         page = dataclasses.replace(page, signature_columns=columns)
     recipients = closing.recipients(doc, page.signature_columns[0], profile)
-    return DocumentView(
+    view = DocumentView(
         mau=mau_for(doc),
         profile=profile.value,
         header=header.header(doc, page, profile),
@@ -47,6 +47,7 @@ def lay_out(doc: VanBan) -> DocumentView:
         notices=header.agency_lines(doc, profile)[2],
         meta={"title": (doc.trich_yeu or doc.doc_type.name).replace("\n", " "), "subject": doc.doc_type.name},
     )
+    return footnotes.number(view, doc)
 
 
 __all__ = ["DocumentView", "Para", "Rule", "lay_out", "mau_for"]

@@ -14,7 +14,7 @@ from ..rules import Profile
 from . import geometry
 from .body import close_with_end_mark, roman, text_blocks
 from .tasks import deadline_text, join_agencies
-from .view import Appendix, Para, Table
+from .view import Appendix, Grid, Para, Table
 
 _PADDING = 2 * rules.TABLE_CELL_PADDING_MM
 
@@ -91,6 +91,8 @@ def appendix(doc: VanBan, item: PhuLuc, number: str) -> Appendix:
     if table is None:
         body = close_with_end_mark(body)
     landscape = table is not None and sum(table.widths_mm) > rules.TEXT_WIDTH_MM + 0.05
+    # A body table too wide for portrait turns the whole appendix (§I.4).
+    landscape = landscape or any(isinstance(p, Grid) and p.landscape for p in body)
     return Appendix(heading=heading, rule=rule, body=body, table=table, landscape=landscape, separate=item.tep_rieng)
 
 

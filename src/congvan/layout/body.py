@@ -15,6 +15,8 @@ from dataclasses import replace
 from .. import inline, numbering, rules, vn
 from ..model import Chuong, DanhSachNhiemVu, Dieu, Gach, Khoan, Muc, Phan, SoTien, VanBan
 from ..model.body import Block, walk
+from ..model.table import Bang
+from . import table
 from . import task_list
 from .levels import Level, heading, item, para
 from .view import Para
@@ -75,6 +77,8 @@ def blocks(items: list[Block], level: Level, doc: VanBan) -> list[Para]:
         elif isinstance(block, SoTien):
             lead = f"{block.noi_dung} " if block.noi_dung else ""
             out.append(para("noi_dung", lead + vn.so_tien(block.so_tien)))
+        elif isinstance(block, Bang):
+            out.append(table.grid(block, doc.co_chu))
     return out
 
 
@@ -152,10 +156,14 @@ def close_with_end_mark(paras: list[Para]) -> list[Para]:
     if not paras:
         return paras
     last = paras[-1]
+    if not isinstance(last, Para):  # a body ending with a table: the mark on a line of its own
+        return [*paras, Para("noi_dung", (inline.Span(rules.END_MARK),))]
     if last.text.rstrip().endswith(rules.END_MARK):
         return paras
     spans = list(last.spans)
     tail = spans[-1]
+    if tail.note:  # "… hiệu quả[^1]": the mark follows the footnote's number
+        return [*paras[:-1], replace(last, spans=(*spans, inline.Span(rules.END_MARK)))]
     text = tail.text.rstrip()
     if text.endswith(".") and not text.endswith("..."):
         text = text[:-1]

@@ -129,18 +129,56 @@ class Table:
     rows: tuple[tuple[tuple[Para, ...], ...], ...]
 
 
+@dataclass(frozen=True)
+class GridCell:
+    """A cell of a body table: its paragraphs, the grid columns it spans, and
+    its part in a vertical merge ("restart" on top, "continue" below it)."""
+
+    paras: tuple[Para, ...]
+    cols: int = 1
+    merge: str = ""
+    middle: bool = False  # centred vertically (headings, merged cells)
+
+
+@dataclass(frozen=True)
+class GridRow:
+    cells: tuple[GridCell, ...]
+    header: bool = False  # repeated at the top of every page
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table of the body (``bang``): header rows, body rows, merged cells.
+    A table too wide for a portrait page is printed on a landscape one."""
+
+    widths_mm: tuple[float, ...]
+    rows: tuple[GridRow, ...]
+    cant_split: bool = True
+    landscape: bool = False
+    centred: bool = False  # narrower than the text: centred between the margins
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote: its printed number and its text."""
+
+    number: int
+    spans: tuple[Span, ...]
+
+
 @dataclass
 class Appendix:
     """One appendix, on its own pages with its own page numbers (§III.1)."""
 
     heading: list[Para]  # "Phụ lục I", the title, "(Kèm theo … )"
     rule: Rule  # the short rule under the reference line (Mẫu 2.1)
-    body: list[Para]
+    body: list["Para | Grid"]
     table: Table | None
     landscape: bool
     header: Header | None = None  # a text issued with a quyết định has its own header (Mẫu 1.3)
     separate: bool = False  # Mẫu 2.2: in a file of its own
     signature: "Signature | None" = None  # an attached text's own signature block (Mẫu 1.3)
+    notes: list[Note] = field(default_factory=list)  # footnotes of a separate file
 
 
 @dataclass
@@ -164,7 +202,7 @@ class DocumentView:
     header: Header
     title: Title | None
     kinh_gui: list[Para]
-    body: list[Para]
+    body: list["Para | Grid"]  # a body table (Grid) stands among the paragraphs
     noi_nhan: list[str]  # lines, "- " and punctuation included (plain text, for previews)
     signature: Signature
     page: Page
@@ -176,6 +214,7 @@ class DocumentView:
     confirmation: list[str] = field(default_factory=list)  # Mẫu 1.10, lower left
     recipients: list[Recipient | RecipientGroup] = field(default_factory=list)  # Nơi nhận as drawn
     notices: list = field(default_factory=list)  # fit.Notice: lines that could not be laid out as asked
+    notes: list[Note] = field(default_factory=list)  # footnotes, in the order of their numbers
     #: Nơi nhận lines beside the signer; the rest continue in a band row that
     #: may break across pages (layout/pagination.py).  None: all beside the signer.
     noi_nhan_split: int | None = None

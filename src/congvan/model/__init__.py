@@ -6,8 +6,10 @@ from .danh_so import CapSo, DanhSo
 from .thoi_han import KhoangThoiGian
 from .parts import BanSao, BienBan, GiayMoi, GioiThieu, LienHe, NghiPhep, NguoiKyBienBan, VanBanKemTheo
 from .document import CoQuan, Luu, NguoiKy, NguoiSoanThao, NhomNoiNhan, NoiNhan, PhuLuc, VanBan
+from .table import Bang, Cot, NoiDungBang, O
 
 __all__ = [
     "BanSao", "BienBan", "CapSo", "DanhSo", "KhoangThoiGian", "GiayMoi", "GioiThieu", "LienHe", "NghiPhep", "NguoiKyBienBan", "VanBanKemTheo", "Block", "Chuong", "CoQuan", "Dieu", "Phan", "DanhSachNhiemVu", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
     "NguoiSoanThao", "NhiemVu", "NhomCoQuan", "NhomNoiNhan", "NoiNhan", "PhuLuc", "SoTien", "VanBan", "walk",
+    "Bang", "Cot", "NoiDungBang", "O",
 ]

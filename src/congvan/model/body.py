@@ -31,6 +31,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field
 
 from .. import numbering
 from .rule import Rule, raise_first
+from .table import Bang
 from .thoi_han import Deadline, parse_deadline
 from .text import Line, Text
 
@@ -264,12 +265,12 @@ def _block_kind(value: object) -> str | None:
     if isinstance(value, str):
         return "§doan"
     if isinstance(value, dict):
-        for key in ("muc", "khoan", "gach", "nhiem_vu", "so_tien", "phan", "chuong", "dieu"):
+        for key in ("muc", "khoan", "gach", "nhiem_vu", "so_tien", "phan", "chuong", "dieu", "bang"):
             if key in value:
                 return f"§{key}"
         return None
     kinds = ((Muc, "muc"), (Khoan, "khoan"), (Gach, "gach"), (DanhSachNhiemVu, "nhiem_vu"), (SoTien, "so_tien"),
-             (Phan, "phan"), (Chuong, "chuong"), (Dieu, "dieu"))
+             (Phan, "phan"), (Chuong, "chuong"), (Dieu, "dieu"), (Bang, "bang"))
     for cls, key in kinds:
         if isinstance(value, cls):
             return f"§{key}"
@@ -287,14 +288,15 @@ Block = Annotated[
         Annotated[Phan, Tag("§phan")],
         Annotated[Chuong, Tag("§chuong")],
         Annotated[Dieu, Tag("§dieu")],
+        Annotated[Bang, Tag("§bang")],
     ],
     Discriminator(
         _block_kind,
         custom_error_type="block_kind",
         custom_error_message=(
             "Khối nội dung phải là một đoạn văn hoặc có một trong các khóa muc, khoan, gach, nhiem_vu, so_tien,"
-            " phan, chuong, dieu / a body block must be a paragraph or have one of the keys muc, khoan, gach,"
-            " nhiem_vu, so_tien, phan, chuong, dieu"
+            " phan, chuong, dieu, bang / a body block must be a paragraph or have one of the keys muc, khoan, gach,"
+            " nhiem_vu, so_tien, phan, chuong, dieu, bang"
         ),
     ),
 ]

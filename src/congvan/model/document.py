@@ -20,6 +20,8 @@ from .. import numbering
 from .body import AssignmentStyle, Block, DanhSachNhiemVu, NhiemVu, walk
 from .danh_so import DanhSoField, check_levels, levels_of, scheme_name, scheme_of, unknown_levels
 from .dates import Ngay
+from . import footnote
+from .footnote import ChuThich
 from .rule import Rule, raise_first
 from .parts import BanSao, BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
 from .text import Code, KyHieu, Line, Text, not_bool
@@ -226,6 +228,7 @@ class VanBan(_Model):
     kinh_gui: list[Text] = Field(default_factory=list, description="Kính gửi / addressees")
     can_cu: list[Text] = Field(default_factory=list, description="Căn cứ ban hành / legal bases")
     noi_dung: list[Block] = Field(default_factory=list, description="Nội dung văn bản / the body")
+    chu_thich: ChuThich = Field(default_factory=dict)
     noi_nhan: list[MotNoiNhan] = Field(
         default_factory=list, description="Nơi nhận (không gồm dòng Lưu), mỗi nơi một dòng: tên, {ten, ghi_chu},"
         " hoặc nhóm {nhom: [..], ghi_chu} in chung một ngoặc / recipients, one line each: a name, {ten, ghi_chu},"
@@ -354,6 +357,11 @@ class VanBan(_Model):
     @model_validator(mode="after")
     def _type_rules(self) -> "VanBan":
         raise_first(self.cross_field_rules())
+        return self
+
+    @model_validator(mode="after")
+    def _footnotes(self) -> "VanBan":
+        footnote.check(self, self.chu_thich)
         return self
 
     def cross_field_rules(self) -> Iterator[Rule]:

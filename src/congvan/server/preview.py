@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import rules
 from ..inline import Span
 from ..layout import lay_out
-from ..layout.view import Para
+from ..layout.view import Grid, Para
 from ..model import VanBan
 from ..rules import Profile
 
@@ -46,6 +46,7 @@ def _css(profile: Profile) -> str:
         f"margin:8px auto;padding:{m['top']}mm {m['right']}mm {m['bottom']}mm {m['left']}mm}}",
         "p{margin:0;line-height:1.15}.cot,.ky{display:flex}.ky{margin-top:12pt}.cot>div,.ky>div{flex:none}",
         ".gach{border-top:0.5pt solid #000;margin:2pt auto 4pt}",
+        ".bang{width:100%;margin-top:6pt}.bang td{border:0.5pt solid #000;padding:0 1.5mm;vertical-align:middle}",
     ]
     for name, el in rules.ELEMENTS.items():
         style = [f"font-size:{el.size.pt(profile):g}pt", f"text-align:{el.align.value}"]
@@ -61,6 +62,9 @@ def _css(profile: Profile) -> str:
 def _spans(spans: tuple[Span, ...]) -> str:
     out = []
     for span in spans:
+        if span.note:
+            out.append(f"<sup>{span.number}</sup>")
+            continue
         text = html.escape(span.text).replace("\n", "<br>")
         text = f"<b>{text}</b>" if span.bold else text
         out.append(f"<i>{text}</i>" if span.italic else text)
@@ -71,8 +75,41 @@ def _p(element: str, text: str) -> str:
     return f'<p class="{element}">{html.escape(text).replace(chr(10), "<br>")}</p>'
 
 
-def _para(p: Para) -> str:
+def _para(p: Para | Grid) -> str:
+    if isinstance(p, Grid):
+        return _grid(p)
     return f'<p class="{p.element}">{_spans(p.spans)}</p>'
+
+
+def _grid(g: Grid) -> str:
+    """A body table as an HTML table with the same spans."""
+    rows = []
+    for row in g.rows:
+        cells = []
+        for c in row.cells:
+            if c.merge == "continue":
+                continue
+            rowspan = _rowspan(g, row, c) if c.merge == "restart" else 1
+            cells.append(f'<td colspan="{c.cols}" rowspan="{rowspan}">{"".join(_para(p) for p in c.paras)}</td>')
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    return f'<table class="bang" style="border-collapse:collapse">{"".join(rows)}</table>'
+
+
+def _rowspan(g: Grid, row, c) -> int:
+    start = g.rows.index(row)
+    col = sum(x.cols for x in row.cells[:row.cells.index(c)])
+    n = 1
+    for below in g.rows[start + 1:]:
+        at, found = 0, None
+        for x in below.cells:
+            if at == col:
+                found = x
+                break
+            at += x.cols
+        if found is None or found.merge != "continue":
+            break
+        n += 1
+    return n
 
 
 def _rule(length_mm: float) -> str:

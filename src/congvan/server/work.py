@@ -18,7 +18,7 @@ from typing import Any
 from .. import profile
 from ..errors import CongVanError, FormError, Problem, RenderError, TemplateError, join_path
 from ..forms import FILE_FIELDS, Form, decode, file_paths_outside
-from ..model import DanhSachNhiemVu, Gach, NhiemVu, VanBan, walk
+from ..model import Bang, DanhSachNhiemVu, Gach, NhiemVu, VanBan, walk
 from ..naming import safe_file_name
 from .problems import ApiProblem, from_problems
 from .requests import DOCX, form_data
@@ -118,6 +118,8 @@ def count_blocks(doc: VanBan) -> int:
                 count += len(block.gach)
             elif isinstance(block, DanhSachNhiemVu):
                 count += _count_tasks(block.nhiem_vu)
+            elif isinstance(block, Bang):  # a table grows with its rows
+                count += len(block.bang.dau) + len(block.bang.dong)
     return count
 
 

@@ -22,10 +22,10 @@ const LONG_TEXT = new Set(["trich_yeu", "noi_dung", "khoan", "gach", "can_cu", "
 const BLOCK_KINDS = [
   ["doan", "Đoạn văn"], ["Muc", "Mục (có tiêu đề: I., 1., a)"], ["Khoan", "Khoản (đánh số, không tiêu đề)"],
   ["Gach", "Các ý gạch đầu dòng"], ["DanhSachNhiemVu", "Danh sách nhiệm vụ"], ["SoTien", "Số tiền"],
-  ["Phan", "Phần"], ["Chuong", "Chương"], ["Dieu", "Điều"],
+  ["Phan", "Phần"], ["Chuong", "Chương"], ["Dieu", "Điều"], ["Bang", "Bảng"],
 ];
 const BLOCK_KEYS = { Muc: "muc", Khoan: "khoan", Gach: "gach", DanhSachNhiemVu: "nhiem_vu", SoTien: "so_tien",
-  Phan: "phan", Chuong: "chuong", Dieu: "dieu" };
+  Phan: "phan", Chuong: "chuong", Dieu: "dieu", Bang: "bang" };
 
 let DEFS = {};
 let SCHEMA = null;
@@ -85,6 +85,8 @@ function editorFor(key, schema, required, inArray) {
   const s = resolve(schema);
   // "x-ho-so": the short forms an agency profile allows (nguoi_ky: giam-doc); this page writes the full form.
   const members = (s.anyOf || s.oneOf || []).map(resolve).filter((m) => m.type !== "null" && !m["x-ho-so"]);
+  const cellSchema = members.find((m) => m.type === "object" && m.properties && m.properties.gop_cot);
+  if (cellSchema && members.some((m) => m.type === "string")) return cellEditor(cellSchema);
   if (members.length) {
     const carry = { title: s.title, description: s.description, default: s.default };
     const pick = members.find((m) => m.type === "array") || members.find((m) => m.type === "string" && !m.enum) ||
@@ -93,6 +95,7 @@ function editorFor(key, schema, required, inArray) {
     return editorFor(key, merged, required, inArray);
   }
   if (s.enum) return selectEditor(key, s, required);
+  if (s.type === "object" && !s.properties && s.additionalProperties) return mapEditor(key, s, required);
   if (s.type === "object" || s.properties) return objectEditor(inArray ? null : key, s, required, inArray);
   if (s.type === "array") return arrayEditor(key, s, required);
   if (s.type === "boolean") return boolEditor(key, s);
@@ -186,6 +189,66 @@ function objectEditor(key, s, required, inArray, only, alsoRequired) {
   return ed;
 }
 
+// A table cell: its text, and how many columns and rows it spans (bang: gop_cot, gop_dong);
+// a plain cell is text, a merged one {noi_dung, gop_cot, gop_dong}.
+function cellEditor(s) {
+  const text = h("textarea", { rows: 1, "aria-label": "Nội dung ô" });  // "\n": a new line in the cell
+  const span = (what) => h("input", { type: "text", inputmode: "numeric", class: "gop", size: 3,
+    placeholder: what, title: what, "aria-label": what });
+  const cols = span(vi(s.properties.gop_cot.description)), rows = span(vi(s.properties.gop_dong.description));
+  let align;  // a cell's own alignment, kept as written
+  const ed = {
+    input: text, el: h("div", { class: "field o" }, text, cols, rows, h("ul", { class: "problems" })),
+    get(path) {
+      stamp(ed, path);
+      const c = parseInt(cols.value, 10) || 1, r = parseInt(rows.value, 10) || 1;
+      if (c === 1 && r === 1 && !align) return text.value;
+      return { noi_dung: text.value, ...(c > 1 ? { gop_cot: c } : {}), ...(r > 1 ? { gop_dong: r } : {}),
+               ...(align ? { can: align } : {}) };
+    },
+    set(v) {
+      const o = v && typeof v === "object" ? v : { noi_dung: v === undefined || v === null ? "" : String(v) };
+      text.value = o.noi_dung || "";
+      cols.value = o.gop_cot > 1 ? o.gop_cot : "";
+      rows.value = o.gop_dong > 1 ? o.gop_dong : "";
+      align = o.can;
+    },
+  };
+  return ed;
+}
+
+// key → text pairs (chu_thich: the footnotes, each referenced as [^key] in the text).
+function mapEditor(key, s, required) {
+  const list = h("div", { class: "items" });
+  const rows = [];
+  const add = (k = "", v = "") => {
+    const name = h("input", { type: "text", class: "khoa", placeholder: "1", "aria-label": "Khóa", value: k });
+    const text = h("textarea", { rows: 2, "aria-label": "Nội dung" });
+    text.value = v;
+    const pair = { name, text };
+    const row = h("div", { class: "item" }, h("div", { class: "noi" }, name, text),
+      h("button", { type: "button", class: "xoa", title: "Xóa dòng này", "aria-label": "Xóa",
+        onclick: () => { rows.splice(rows.indexOf(pair), 1); row.remove(); changed(); } }, "✕"));
+    rows.push(pair);
+    list.append(row);
+  };
+  const button = h("button", { type: "button", class: "them", "data-add": key,
+    onclick: () => { add(); changed(); } }, `+ Thêm ${(s.title || key).toLowerCase()}`);
+  const box = h("fieldset", {}, h("legend", { class: required ? "req" : "" }, s.title || key),
+    h("div", { class: "hint" }, vi(s.description)), h("ul", { class: "problems" }), list, button);
+  const ed = {
+    el: box,
+    get(path) {
+      ed.el.dataset.path = path;
+      const out = {};
+      for (const r of rows) if (r.name.value.trim() && r.text.value.trim()) out[r.name.value.trim()] = r.text.value;
+      return isEmpty(out) ? undefined : out;
+    },
+    set(v) { rows.length = 0; list.replaceChildren(); for (const [k, x] of Object.entries(v || {})) add(k, x); },
+  };
+  return ed;
+}
+
 function arrayEditor(key, s, required) {
   const itemSchema = s.items || {};
   const list = h("div", { class: "items" });
@@ -217,7 +280,9 @@ function arrayEditor(key, s, required) {
     set(v) {
       items.length = 0;
       list.replaceChildren();
-      const arr = v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]);
+      let arr = v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]);
+      // A list of rows given as one flat row (bang: "dau: [STT, Nội dung]") is that one row.
+      if (resolve(itemSchema).type === "array" && arr.length && !arr.some(Array.isArray)) arr = [arr];
       arr.forEach((x) => add(x));
     },
   };
