@@ -27,6 +27,9 @@ def pdfs(soffice, tmp_path_factory):
                         noi_nhan=[GROUP, {"ten": "Báo Sài Gòn Giải phóng", "ghi_chu": "để đưa tin",
                                           "ghi_chu_dong_rieng": True}],
                         kieu_o12="chi-so-duoi", nguoi_soan_thao={"ky_hieu": "h5", "so_ban": 30}),
+        "uni_hcm": cong_van(co_quan_chu_quan={"ten": "Bộ Công Thương"},
+                            co_quan_ban_hanh={"ten": UNIVERSITY, "viet_tat": "HUIT"},
+                            dia_danh="Thành phố Hồ Chí Minh", ngay="25/11/2025"),
         "short": cong_van(trich_yeu="nâng bậc lương\ncán bộ năm 2023"),
         "long": cong_van(kinh_gui=["Hiệu trưởng các trường Mầm non, Tiểu học, Trung học cơ sở trên địa bàn"
                                    " thị xã Đồng Xoài"],
@@ -59,6 +62,19 @@ def test_university_name_on_two_lines_beside_a_one_line_quoc_hieu(pdfs):
     # the left column is 79.4 mm wide, reaching 6.1 mm into the left margin
     column_centre = (rules.MARGINS_MM["left"] - 6.1 + 79.4 / 2) * MM
     assert centre(first) == pytest.approx(column_centre, abs=2)
+
+
+def test_a_long_date_beside_a_long_agency_stays_on_one_line(pdfs):
+    # 79.4 mm of agency and 107 mm of date do not share the band: the date's
+    # cell reaches left under the agency column instead of breaking the date.
+    page = pdfs["uni_hcm"].pages[0]
+    date = line_words(page, "Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2025")
+    assert len({round(w["top"]) for w in date}) == 1
+    number = line_words(page, "Số:")
+    assert abs(number[0]["top"] - date[0]["top"]) < 3  # ô 3 and ô 4 on one line
+    quoc_hieu = line_words(page, rules.QUOC_HIEU)
+    assert abs(centre(date) - centre(quoc_hieu)) < rules.HEADER_DATE_REACH_MAX_MM / 2 * MM
+    assert span(number)[1] < span(date)[0]
 
 
 def test_short_name_columns_as_the_mau(pdfs):

@@ -136,6 +136,12 @@ HEADER_OVERHANG_MAX_MM = (10.0, 5.0)
 #: Room kept beside the widest line of a column, so a line measured to fit
 #: does not wrap after Word's or LibreOffice's own rounding (mm).
 HEADER_FIT_SLACK_MM = 1.0
+#: When a long agency name widens the left column so far that the place and
+#: date no longer fit on one line beside it, the date's cell reaches left
+#: under the agency column (the number's cell narrows), at most this far (mm):
+#: a date on one line, a little left of the Quốc hiệu's centre, rather than a
+#: date broken over two lines.
+HEADER_DATE_REACH_MAX_MM = 20.0
 #: An agency name wraps onto at most this many lines before a warning.
 HEADER_MAX_LINES = 4
 #: Where a long line prefers to break (agency names, trích yếu, V/v, one

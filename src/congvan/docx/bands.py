@@ -80,7 +80,27 @@ def fit_header_table(xml: str, default: Page, fitted: Page) -> str:
     cell = '<w:tcW w:w="{}" w:type="dxa"/>'
     table = table.replace(cell.format(dl), cell.format("LEFT")).replace(cell.format(dr), cell.format(fr))
     table = table.replace(cell.format("LEFT"), cell.format(fl))
+    if fitted.date_reach_mm and fl != fr:
+        table = _date_reaching_left(table, fl, fr, ooxml.twips(fitted.date_reach_mm))
     return xml[:start] + table + xml[end:]
+
+
+def _date_reaching_left(table: str, left: int, right: int, reach: int) -> str:
+    """A three-column grid (agency column split at the reach): the number's cell
+    takes the narrower part, the place-and-date cell spans the reach and the
+    right column, every other row's left cell spans both parts (twips)."""
+    table = table.replace(f'<w:gridCol w:w="{left}"/><w:gridCol w:w="{right}"/>',
+                          f'<w:gridCol w:w="{left - reach}"/><w:gridCol w:w="{reach}"/><w:gridCol w:w="{right}"/>', 1)
+    width = '<w:tcW w:w="{}" w:type="dxa"/>'
+    rows = table.split("<w:tr>")
+    for i, row in enumerate(rows[1:], start=1):
+        if 'w:val="so_ky_hieu"' in row:
+            row = row.replace(width.format(left), width.format(left - reach), 1)
+            row = row.replace(width.format(right), width.format(reach + right) + '<w:gridSpan w:val="2"/>', 1)
+        else:
+            row = row.replace(width.format(left), width.format(left) + '<w:gridSpan w:val="2"/>', 1)
+        rows[i] = row
+    return "<w:tr>".join(rows)
 
 
 def fit_signature_table(xml: str, default: Page, fitted: Page) -> str:

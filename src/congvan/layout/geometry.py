@@ -25,17 +25,21 @@ def page(left_needed_mm: float = 0.0, right_wanted_mm: float = 0.0, profile: Pro
     band = rules.TEXT_WIDTH_MM + left_over + right_over
     left = round(band * rules.HEADER_LEFT_FRACTION, 1)
     right = round(band - left, 1)
+    reach = 0.0
     if left_needed_mm or right_wanted_mm:
         widest = header_band_max_mm()
         right_min = right_column_min_mm(profile or rules.DEFAULT_PROFILE)
         left = round(min(max(left, left_needed_mm), widest - right_min), 1)
         right = round(max(band - left, right_min, min(right_wanted_mm, widest - left)), 1)
+        if right_wanted_mm > right:  # the date's cell reaches under the agency column
+            reach = round(min(right_wanted_mm - right, rules.HEADER_DATE_REACH_MAX_MM), 1)
     extra = max(left + right - band, 0.0)
     sig_left = round(rules.TEXT_WIDTH_MM * rules.SIGNATURE_LEFT_FRACTION, 1)
     return Page(
         header_columns=(left, right),
         header_indent=round(-left_over - extra, 1),
         signature_columns=(sig_left, round(rules.TEXT_WIDTH_MM - sig_left, 1)),
+        date_reach_mm=reach,
     )
 
 

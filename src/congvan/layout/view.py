@@ -117,6 +117,9 @@ class Page:
     header_columns: tuple[float, float]
     header_indent: float
     signature_columns: tuple[float, float]
+    #: How far the place-and-date cell reaches left into the agency column,
+    #: under it, when a long agency name and a long date cannot share the band.
+    date_reach_mm: float = 0.0
 
 
 @dataclass(frozen=True)
