@@ -113,7 +113,7 @@ def _column(p: Para) -> tuple:
 def locate(view: View) -> Found:
     found = Found()
     paras = [line for p in view.paragraphs for h in (split_tabs(p) if p.index < HEADER_SPAN else [p])
-             for line in (split_lines(h) if p.index < HEADER_SPAN else [h])]
+             for line in (split_lines(h) if p.index < HEADER_SPAN and p.where[0] != "body" else [h])]
     texts = [norm(p.text) for p in paras]
     head = [i for i, p in enumerate(paras) if p.index < HEADER_SPAN]
     found.quoc_hieu = _first(paras, head, lambda t: t.upper() == rules.QUOC_HIEU, texts)
