@@ -13,6 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import _common
+
 ORDER = 15
 
 
@@ -76,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
         print(to_json(reports, unreadable))
     else:
         for report in reports:
+            if report.ok and _common.QUIET:
+                continue  # --quiet: only the files that fail
             print(to_text(report, colour))
         for result in fixes:
             _print_fix(result)
@@ -94,7 +98,7 @@ def _fix_target(args: argparse.Namespace, source: Path) -> Path:
 
 
 def _print_fix(result) -> None:
-    print(f"Đã ghi bản sửa / corrected copy written: {result.output}")
-    print(f"  đã sửa / fixed: {len(result.fixed)}; còn lại / remaining: {len(result.remaining)}")
+    _common.say(f"Đã ghi bản sửa / corrected copy written: {result.output}")
+    _common.say(f"  đã sửa / fixed: {len(result.fixed)}; còn lại / remaining: {len(result.remaining)}")
     for finding in result.remaining:
         print(f"  cần sửa tay / fix by hand: [{finding.rule}] {finding.message_vi} / {finding.message_en}")

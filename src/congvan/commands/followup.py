@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from ._common import cannot_write, print_problems
+from ._common import cannot_write, print_problems, say
 
 ORDER = 25
 
@@ -37,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
         print_problems(exc)
         return 2
     if not made:
-        print("Kế hoạch không có nhiệm vụ nào có cơ quan chủ trì / the plan has no task with a lead agency")
+        print("Kế hoạch không có nhiệm vụ nào có cơ quan chủ trì / the plan has no task with a lead agency",
+              file=sys.stderr)
         return 2
     try:
         outdir.mkdir(parents=True, exist_ok=True)  # as the mail merge does: the folder is the user's intent
@@ -52,5 +54,5 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             cannot_write(path, exc)
             return 1
-        print(f"Đã tạo / written: {path}  ({agency})")
+        say(f"Đã tạo / written: {path}  ({agency})")
     return 0

@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-from ._common import cannot_write
+from ._common import cannot_write, say
 
 ORDER = 5
 
@@ -59,10 +59,10 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         cannot_write(getattr(exc, "filename", None) or path, exc)
         return 1
-    print(f"Đã tạo / written: {path}")
+    say(f"Đã tạo / written: {path}")
     if schema:
-        print(f"JSON Schema cho trình soạn thảo / schema for editors: {schema}")
-    print(f"Sửa tệp rồi chạy / edit it, then run: congvan render {path} -o {path.with_suffix('.docx').name}")
+        say(f"JSON Schema cho trình soạn thảo / schema for editors: {schema}")
+    say(f"Sửa tệp rồi chạy / edit it, then run: congvan render {path} -o {path.with_suffix('.docx').name}")
     return 0
 
 

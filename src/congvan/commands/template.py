@@ -17,7 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ._common import cannot_write, print_problems
+from ._common import cannot_write, print_problems, say
 
 ORDER = 30
 DEFAULT_MAU = "1.5"
@@ -76,10 +76,9 @@ def run_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         cannot_write(output, exc)
         return 1
-    if not getattr(args, "quiet", False):
-        print(f"Đã tạo / written: {output} (Mẫu {mau})")
-        print("Các thẻ trong mẫu / tags it uses: " + ", ".join(sorted(template.load(source).used)))
-        print(f"Sửa trong Word rồi dùng / edit it in Word, then: congvan render FORM.yaml --template {output}")
+    say(f"Đã tạo / written: {output} (Mẫu {mau})")
+    say("Các thẻ trong mẫu / tags it uses: " + ", ".join(sorted(template.load(source).used)))
+    say(f"Sửa trong Word rồi dùng / edit it in Word, then: congvan render FORM.yaml --template {output}")
     return 0
 
 
@@ -92,7 +91,6 @@ def run_check(args: argparse.Namespace) -> int:
     except CongVanError as exc:
         print_problems(exc, heading="Mẫu không dùng được / the template cannot be used:")
         return 2
-    if not getattr(args, "quiet", False):
-        print(f"Mẫu dùng được / the template is usable: {args.template}")
-        print("Các thẻ / tags: " + ", ".join(sorted(loaded.used)))
+    say(f"Mẫu dùng được / the template is usable: {args.template}")
+    say("Các thẻ / tags: " + ", ".join(sorted(loaded.used)))
     return 0
