@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .. import metrics, rules
 from ..rules import Profile
 from .view import Page, Rule
@@ -61,6 +63,7 @@ def left_column_max_mm(profile: Profile) -> float:
     return header_band_max_mm() - right_column_min_mm(profile)
 
 
+@lru_cache(maxsize=4096)  # the same lines are measured for every document of an office
 def text_mm(text: str, element: str, profile: Profile) -> float:
     el = rules.ELEMENTS[element]
     return metrics.text_width_pt(text, el.size.pt(profile), bold=el.bold, italic=el.italic) * MM_PER_PT

@@ -162,7 +162,13 @@ class RenderPool:
     def _job(self, deadline: float, fn, args) -> Any:
         if time.monotonic() >= deadline:
             raise PoolTimeout  # waited in the queue past its time: never started
-        worker = self._idle.get() or self._start()
+        worker = self._idle.get()
+        if worker is None:
+            try:
+                worker = self._start()
+            except BaseException:
+                self._idle.put(None)  # a worker that could not start keeps its place for the next job
+                raise
         try:
             worker.conn.send((fn, args))
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
