@@ -63,6 +63,7 @@ class Spec:
     party: bool = False  # "ĐẢNG CỘNG SẢN VIỆT NAM" instead of the Quốc hiệu
     quoc_hieu_after: float = 0  # pt between Quốc hiệu and Tiêu ngữ
     quoc_hieu_line: float = 1.0
+    line_break: bool = False  # Quốc hiệu and Tiêu ngữ in one paragraph, split by a line break (Shift+Enter)
     agency: tuple = ("SỞ NỘI VỤ",)
     parent: str = "UBND TỈNH KHÁNH HÒA"
     so: str | tuple = "Số: 12/SNV-VP"  # a tuple: the runs Word split it into
@@ -197,7 +198,13 @@ def right_column(spec: Spec, room_pt: float) -> str:
         return (para(spec, head, 15, bold=True) + stroke(spec, text_width_pt(head, 15, bold=True), room_pt)
                 + para(spec, "".join(spec.date), 14, italic=True, before=6, align="right"))
     out = ""
-    if spec.national:
+    if spec.national and spec.line_break:
+        qh_size, tn_size = size(spec, "quoc_hieu", 13), size(spec, "tieu_ngu", 14)
+        runs = run(spec, rules.QUOC_HIEU, qh_size, bold=True) + "<w:r><w:br/></w:r>" + run(
+            spec, rules.TIEU_NGU, tn_size, bold=True)
+        out += para(spec, size=tn_size, bold=True, runs=runs)
+        out += stroke(spec, text_width_pt(rules.TIEU_NGU, tn_size, bold=True), room_pt)
+    elif spec.national:
         qh_size, tn_size = size(spec, "quoc_hieu", 13), size(spec, "tieu_ngu", 14)
         out += para(spec, rules.QUOC_HIEU, qh_size, bold=True, after=spec.quoc_hieu_after,
                     line=("auto", spec.quoc_hieu_line) if spec.quoc_hieu_line != 1.0 else None)
@@ -444,6 +451,8 @@ FIXTURES: dict[str, tuple[Spec, set[str]]] = {
     "sach-dong-exact.docx": (replace(BASE, body_line=("exact", 18)), set()),
     "sach-ngay-tach.docx": (replace(BASE, date=("Khánh Hòa, ngày ", "0", "8 tháng ", "9 năm 20", "25")), set()),
     "sach-ke-hoach.docx": (TYPED, set()),
+    "sach-xuong-dong.docx": (replace(BASE, line_break=True), set()),
+    "xuong-dong-quoc-hieu-12.docx": (replace(BASE, line_break=True, sizes={"quoc_hieu": 11}), {"o1.quoc-hieu"}),
     # one breach each: the rules issue 15 §3 adds
     "so-trich-yeu-sat.docx": (replace(BASE, vv_before=0), {"so-trich-yeu-6pt"}),
     "quoc-hieu-gian-dong.docx": (replace(BASE, quoc_hieu_after=12), {"quoc-hieu-gian-dong"}),

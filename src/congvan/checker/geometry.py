@@ -8,7 +8,8 @@ from .. import rules
 from ..metrics import PT_PER_MM, longest_line_pt
 from .context import EMU_PER_TWIP, TWIPS_PER_PT, Ctx
 from .locate import norm
-from .view import VML, WP, Para, vml_length, vml_style, w
+from .shapes import VML, WP, vml_length, vml_style
+from .view import Para, w
 
 WORD_CELL_MARGIN_TWIPS = 108  # Word's "Normal Table": 0.19 cm left and right
 RULE_TOLERANCE = 0.03  # a rule measured in the DOCX: 3 % either way of its ratio

@@ -101,7 +101,8 @@ def _printed_lines(paras) -> list[str]:
 def _rules_on_page_one(ctx: Ctx, page) -> None:
     """The rules under the motto (ô 1) and the agency name (ô 2) as printed.  A
     multi-line agency name: the rule stands under its last line and is measured
-    against its longest (docs/decisions.md).  One defect is reported once (_one_per_defect)."""
+    against its longest (docs/decisions.md).  Where the PDF measured a rule, its verdict
+    replaces the DOCX estimate, so one defect is reported once."""
     checks = []
     if ctx.found.tieu_ngu:
         low, high = rules.MOTTO_RULE_RATIO
@@ -113,16 +114,16 @@ def _rules_on_page_one(ctx: Ctx, page) -> None:
     if not checks:
         return ctx.skip("ban-in.duong-ke", "không thấy Tiêu ngữ, tên cơ quan", "no motto or agency name found")
     for lines, ratio, names, o, docx_rule in checks:
-        start = len(ctx.findings)
-        measured = _measure_rule(ctx, page, lines, ratio, names, o)
-        _one_per_defect(ctx, start, docx_rule, measured)
+        if _measure_rule(ctx, page, lines, ratio, names, o):
+            # a printed length is what the DOCX can only estimate: the PDF's verdict replaces it
+            ctx.findings[:] = [f for f in ctx.findings if f.rule != docx_rule]
 
 
 def _one_per_defect(ctx: Ctx, start: int, docx_rule: str, pdf_saw_it: bool) -> None:
-    """The PDF's findings (ctx.findings[start:]) and the DOCX's ``docx_rule`` findings judge one
-    element: when both see a defect, the DOCX finding stays (it names the element; the PDF's
-    is the same defect again); when only the PDF sees one, it stays; when the PDF saw the
-    element and shows it right, the DOCX estimate goes (the page is what prints)."""
+    """Page numbers: the PDF's findings (ctx.findings[start:]) and the DOCX's ``docx_rule``
+    findings judge the same numbers.  The DOCX reading of a header is exact, so when both
+    see a defect the DOCX finding stays (the PDF's is the same defect again); when only the
+    PDF sees one, it stays; when the PDF shows every page right, the DOCX doubt goes."""
     pdf = ctx.findings[start:]
     docx = [f for f in ctx.findings[:start] if f.rule == docx_rule]
     if pdf and docx:

@@ -81,6 +81,24 @@ def split_tabs(para: Para) -> list[Para]:
     return halves or [para]
 
 
+def split_lines(para: Para) -> list[Para]:
+    """A header cell typed with line breaks ("CỘNG HÒA …<br/>Độc lập …") → one Para per line.
+    A run whose text goes on after the break is shared by both lines: --fix will not format it."""
+    if "\n" not in para.text.strip():
+        return [para]
+    lines: list[list] = [[]]
+    for run in para.runs:
+        pieces = run.text.split("\n")
+        shared = sum(1 for piece in pieces if piece.strip()) > 1
+        for n, piece in enumerate(pieces):
+            if n:
+                lines.append([])
+            if piece:
+                lines[-1].append(replace(run, text=piece, shared=run.shared or shared))
+    out = [replace(para, runs=runs) for runs in lines if any(r.text.strip() for r in runs)]
+    return out or [para]
+
+
 def _place(p: Para) -> tuple:
     """The container a paragraph belongs to: one table cell, text box or line half."""
     return p.where, p.column
@@ -94,7 +112,8 @@ def _column(p: Para) -> tuple:
 
 def locate(view: View) -> Found:
     found = Found()
-    paras = [h for p in view.paragraphs for h in (split_tabs(p) if p.index < HEADER_SPAN else [p])]
+    paras = [line for p in view.paragraphs for h in (split_tabs(p) if p.index < HEADER_SPAN else [p])
+             for line in (split_lines(h) if p.index < HEADER_SPAN and p.where[0] != "body" else [h])]
     texts = [norm(p.text) for p in paras]
     head = [i for i, p in enumerate(paras) if p.index < HEADER_SPAN]
     found.quoc_hieu = _first(paras, head, lambda t: t.upper() == rules.QUOC_HIEU, texts)

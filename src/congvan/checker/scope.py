@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import rules
 from ..errors import CongVanError, Problem
 from .locate import HEADER_SPAN, Found, norm
 from .view import View
@@ -40,6 +41,8 @@ def out_of_scope(view: View, found: Found) -> OutOfScope | None:
     if found.quoc_hieu is not None or found.tieu_ngu is not None:
         return None
     head = [norm(p.text).upper() for p in view.paragraphs if p.index < HEADER_SPAN]
+    if any(rules.QUOC_HIEU in text or "ĐỘC LẬP - TỰ DO - HẠNH PHÚC" in text for text in head):
+        return None  # the national title is there, written in a way locate did not read: judge it
     if any(text.startswith(PARTY) or PARTY in text for text in head):
         return OutOfScope("dang", "văn bản của Đảng (“ĐẢNG CỘNG SẢN VIỆT NAM”) trình bày theo Hướng dẫn 36-HD/VPTW,"
                                   " không theo Nghị định 30/2020/NĐ-CP: không kiểm tra",

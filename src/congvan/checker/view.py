@@ -9,12 +9,13 @@ tab-separated half line.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from .reader import R, W, Package
+from .scripts import slots, theme_fonts
+from .shapes import Stroke, in_fallback, one_bordered_cell, outlined, strokes
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 FONT_SLOTS = ("ascii", "hAnsi", "eastAsia", "cs")
@@ -46,43 +47,7 @@ class Run:
         """The rFonts slots that render this run's text (ECMA-376 §17.3.2.26): ascii for
         U+0000–007F, hAnsi for the rest of the Latin script (Vietnamese letters), eastAsia
         and cs only for East-Asian or complex-script characters, or when hint/rtl say so."""
-        text = "".join(self.text.split())
-        if not text:
-            return set()
-        if self.complex:
-            return {"cs"}
-        out: set[str] = set()
-        if _COMPLEX.search(text):
-            out.add("cs")
-        if _EAST_ASIAN.search(text):
-            out.add("eastAsia")
-        latin = _EAST_ASIAN.sub("", _COMPLEX.sub("", text))
-        if _ASCII.search(latin):
-            out.add("ascii")
-        if not latin.isascii():
-            out.add("eastAsia" if self.hint == "eastAsia" else "hAnsi")
-        return out
-
-
-EAST_ASIAN_RANGES = ((0x1100, 0x11FF), (0x2E80, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xF900, 0xFAFF),
-                     (0xFE30, 0xFE4F), (0xFF00, 0xFFEF), (0x20000, 0x2FFFF))
-COMPLEX_RANGES = ((0x0590, 0x08FF), (0x0900, 0x0DFF), (0x0E00, 0x0EFF), (0x0F00, 0x0FFF), (0x1780, 0x17FF),
-                  (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
-
-
-def _char_class(ranges) -> re.Pattern:
-    return re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in ranges) + "]")
-
-
-_EAST_ASIAN, _COMPLEX, _ASCII = _char_class(EAST_ASIAN_RANGES), _char_class(COMPLEX_RANGES), re.compile("[\x00-\x7f]")
-
-
-@dataclass(frozen=True)
-class Stroke:
-    """A straight line drawn as a shape (how Word users draw the header rules)."""
-
-    length_pt: float
-    centre_pt: float | None  # from the margin, when the anchor says so
+        return slots(self.text, self.hint, self.complex)
 
 
 @dataclass(eq=False)  # identity: locate() finds paragraphs by `is`/index
@@ -267,23 +232,6 @@ def _apply_ppr(props: dict, ppr: etree._Element | None) -> None:
         props["boxed"] = all(drawn.values())
 
 
-def theme_fonts(package: Package) -> dict[str, str]:
-    """"theme:minorHAnsi" → the typeface theme1.xml names for it (minor/major × latin, ea, cs)."""
-    theme = next((root for part, root in package.parts.items() if part.startswith("word/theme/")), None)
-    out: dict[str, str] = {}
-    if theme is None:
-        return out
-    for kind in ("minor", "major"):
-        font = theme.find(f".//{{{A}}}{kind}Font")
-        if font is None:
-            continue
-        for slot, tag in (("Ascii", "latin"), ("HAnsi", "latin"), ("EastAsia", "ea"), ("Bidi", "cs")):
-            face = font.find(f"{{{A}}}{tag}")
-            if face is not None and face.get("typeface"):
-                out[f"theme:{kind}{slot}"] = face.get("typeface")
-    return out
-
-
 def _int(text: str | None) -> int:
     try:
         return int(float(text or 0))
@@ -341,10 +289,10 @@ class Builder:
             para.runs.append(Run(_run_text(run), props["size"], props["bold"], props["italic"], props["caps"],
                                  fonts, run, props["hint"], props["complex"]))
             boxes += _text_boxes(run)
-        para.lines = _strokes(p)
+        para.lines = strokes(p)
         for box in boxes:
             self.boxes += 1
-            outer, self.boxing = self.boxing, _outlined(box)
+            outer, self.boxing = self.boxing, outlined(box)
             self.blocks(box, ("textbox", self.boxes))
             self.boxing = outer
 
@@ -357,36 +305,11 @@ class Builder:
 
     def table(self, tbl: etree._Element, where: tuple) -> None:
         number = sum(1 for _ in tbl.itersiblings(w("tbl"), preceding=True)) if where == ("body",) else id(tbl)
-        outer, self.boxing = self.boxing, self.boxing or _one_bordered_cell(tbl)
+        outer, self.boxing = self.boxing, self.boxing or one_bordered_cell(tbl)
         for r, row in enumerate(tbl.findall(w("tr"))):
             for c, cell in enumerate(row.findall(w("tc"))):
                 self.blocks(cell, ("table", number, r, c))
         self.boxing = outer
-
-
-def _drawn(borders: etree._Element | None) -> bool:
-    return borders is not None and all(
-        (b := borders.find(w(side))) is not None and b.get(w("val")) not in ("nil", "none")
-        for side in ("top", "left", "bottom", "right"))
-
-
-def _one_bordered_cell(tbl: etree._Element) -> bool:
-    """A table of one cell with a border all round: how Word users draw a KHẨN or MẬT stamp."""
-    cells = tbl.findall(f"{w('tr')}/{w('tc')}")
-    if len(cells) != 1:
-        return False
-    return _drawn(cells[0].find(f"{w('tcPr')}/{w('tcBorders')}")) or _drawn(tbl.find(f"{w('tblPr')}/{w('tblBorders')}"))
-
-
-def _outlined(box: etree._Element) -> bool:
-    """A text box whose shape has a visible outline (DrawingML a:ln with a fill, or VML stroked)."""
-    for ancestor in box.iterancestors():
-        if ancestor.tag == "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}wsp":
-            line = ancestor.find(f".//{{{A}}}ln")
-            return line is not None and line.find(f"{{{A}}}noFill") is None and len(line) > 0
-        if ancestor.tag == f"{{{VML}}}shape":
-            return ancestor.get("stroked", "t") not in ("f", "false")
-    return False
 
 
 def _content(parent: etree._Element):
@@ -423,95 +346,11 @@ def _inside_box(run: etree._Element, p: etree._Element) -> bool:
 def _text_boxes(run: etree._Element) -> list[etree._Element]:
     out = []
     for box in run.iter(w("txbxContent")):
-        if _in_fallback(box):
+        if in_fallback(box):
             continue
         if not any(a.tag == w("txbxContent") for a in box.iterancestors()):
             out.append(box)
     return out
-
-
-WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-EMU_PER_PT = 12700
-LINE_SHAPES = ("line", "straightConnector1")
-
-
-THIN_PT = 2.0  # a shape this thin and longer than MIN_RULE_PT is a drawn rule
-MIN_RULE_PT = 10.0
-VML = "urn:schemas-microsoft-com:vml"
-
-
-def _strokes(p: etree._Element) -> list[Stroke]:
-    """Rules drawn as shapes anchored in the paragraph: DrawingML lines and thin
-    rectangles (their length from the extent), VML lines, rectangles and shapes
-    in w:pict (old Word templates).  Never the mc:Fallback copy of a shape."""
-    out = []
-    for anchor in p.iter(f"{{{WP}}}anchor", f"{{{WP}}}inline"):
-        geom = anchor.find(f".//{{{A}}}prstGeom")
-        extent = anchor.find(f"{{{WP}}}extent")
-        if geom is None or extent is None or _in_fallback(anchor):
-            continue
-        length, height = _int(extent.get("cx")) / EMU_PER_PT, _int(extent.get("cy")) / EMU_PER_PT
-        is_rule = geom.get("prst") in LINE_SHAPES or (
-            geom.get("prst") == "rect" and height <= THIN_PT and length >= MIN_RULE_PT
-            and anchor.find(f".//{{{W}}}txbxContent") is None)
-        if not is_rule:
-            continue
-        offset = anchor.find(f"{{{WP}}}positionH/{{{WP}}}posOffset")
-        centre = _int(offset.text) / EMU_PER_PT + length / 2 if offset is not None else None
-        out.append(Stroke(length, centre))
-    for shape in p.iter(f"{{{VML}}}line", f"{{{VML}}}rect", f"{{{VML}}}shape"):
-        if _in_fallback(shape) or shape.find(f"{{{VML}}}textbox") is not None:
-            continue
-        stroke = _vml_stroke(shape)
-        if stroke is not None:
-            out.append(stroke)
-    return out
-
-
-def _in_fallback(node: etree._Element) -> bool:
-    return any(a.tag == f"{{{MC}}}Fallback" for a in node.iterancestors())
-
-
-def _vml_stroke(shape: etree._Element) -> Stroke | None:
-    style = vml_style(shape.get("style", ""))
-    if shape.tag == f"{{{VML}}}line":
-        start, end = (_vml_point(shape.get(k, "0,0")) for k in ("from", "to"))
-        length, height = abs(end[0] - start[0]), abs(end[1] - start[1])
-        left = min(start[0], end[0])
-    else:
-        length, height = style.get("width", 0.0), style.get("height", 0.0)
-        left = style.get("margin-left", style.get("left", 0.0))
-    if height > THIN_PT or length < MIN_RULE_PT:
-        return None
-    return Stroke(length, left + length / 2)
-
-
-_UNITS_PT = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, "pc": 12.0, "": 0.75}
-
-
-def vml_length(value: str) -> float:
-    """A VML length ("12pt", "1.5in", ".75pt", "120") in points; a bare number is in pixels."""
-    value = value.strip()
-    number = value.rstrip("abcdefghijklmnopqrstuvwxyz%")
-    try:
-        return float(number or 0) * _UNITS_PT.get(value[len(number):], 0.0)
-    except ValueError:
-        return 0.0
-
-
-def vml_style(style: str) -> dict[str, float]:
-    out = {}
-    for item in style.split(";"):
-        key, _, value = item.partition(":")
-        if key.strip() in ("width", "height", "margin-left", "left", "margin-top", "top"):
-            out[key.strip()] = vml_length(value)
-    return out
-
-
-def _vml_point(text: str) -> tuple[float, float]:
-    x, _, y = text.partition(",")
-    return vml_length(x), vml_length(y)
 
 
 def _run_text(run: etree._Element) -> str:

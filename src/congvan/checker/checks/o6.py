@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ... import rules
 from ...rules import ELEMENTS
 from .. import edits
@@ -31,7 +33,7 @@ def body(ctx: Ctx) -> None:
         ctx.breach("o6.noi-dung", several(ctx, sized), ", ".join(map(pt, sizes)), "–".join(map(pt, sorted(allowed))),
                    f"{len(sized)} đoạn nội dung cỡ chữ {', '.join(map(pt, sizes))}",
                    f"{len(sized)} body paragraphs in {', '.join(map(pt, sizes))}",
-                   lambda: [edits.set_runs(p, size=wanted)() for p in sized])
+                   _all([edits.set_runs(p, size=wanted) for p in sized]))
 
 
 @check("o6.thut-dong", "khong-thut-dong.docx")
@@ -133,3 +135,10 @@ def _one_size(ctx: Ctx, o: int, vi: str, en: str, paras) -> None:
     ctx.breach("co-chu.dong-bo", several(ctx, odd or paras), shown, "một cỡ / one size",
                f"Các dòng {vi} (ô {o}) không cùng cỡ chữ ({shown})", f"the lines of {en} (ô {o}) differ in size"
                f" ({shown})", o=o)
+
+
+def _all(fixes: list) -> Callable[[], None] | None:
+    """One fix of several paragraphs, or none if any of them may not be fixed (refuse, don't guess)."""
+    if not fixes or any(f is None for f in fixes):
+        return None
+    return lambda: [f() for f in fixes]
