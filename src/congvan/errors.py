@@ -77,6 +77,12 @@ CODES: dict[str, tuple[str, str]] = {
     "too-deep": ("Biểu mẫu lồng quá sâu", "the form is nested too deeply"),
     "empty-form": ("Biểu mẫu trống", "the form is empty"),
     "not-a-mapping": ("Biểu mẫu phải là một nhóm trường", "the form must be a mapping of fields"),
+    "not-a-regular-file": ("Không phải tệp thường (thiết bị, FIFO, thư mục)",
+                           "not a regular file (a device, a FIFO, a folder)"),
+    "output-refused": ("Không ghi vào đó: tệp đầu vào, thiết bị hoặc tệp chỉ đọc",
+                       "not written there: an input, a device or a read-only file"),
+    "yaml-tag": ("Thẻ YAML không được dùng (!foo, !!timestamp …)", "a YAML tag that is not allowed (!foo, !!timestamp …)"),
+    "number-too-large": ("Số quá lớn hoặc không hữu hạn", "a number too large or not finite"),
     # one field
     "missing": ("Thiếu trường bắt buộc", "a required field is missing"),
     "unknown-field": ("Trường không có trong biểu mẫu", "a field the form does not have"),

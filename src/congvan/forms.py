@@ -119,7 +119,7 @@ def parse(text: str, name: str | None = None) -> tuple[Any, dict[str, Position]]
         mark = exc.problem_mark
         raise _problem(name, f"Biểu mẫu dùng thẻ YAML không được phép: {exc.problem}",
                        f"the form uses a YAML tag that is not allowed: {exc.problem}",
-                       mark.line + 1 if mark else None, mark.column + 1 if mark else None, code="syntax") from None
+                       mark.line + 1 if mark else None, mark.column + 1 if mark else None, code="yaml-tag") from None
 
 
 def _too_deep(name: str | None) -> FormError:
