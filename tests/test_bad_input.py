@@ -94,7 +94,8 @@ def test_nfd_text_is_normalised_to_nfc(tmp_path, capsys):
     code, err, out = run(tmp_path, changed(trich_yeu=decomposed), capsys)
     assert code == 0, err
     text = text_in_order(open_docx(out))
-    assert "V/v tiếp tục tăng cường công tác phòng, chống mua bán người" in text
+    # the V/v line breaks at balanced points (a line break inside its paragraph)
+    assert "V/v tiếp tục tăng cường công tác phòng, chống mua bán người" in " ".join(text.split())
     assert unicodedata.normalize("NFC", text) == text
 
 

@@ -4,7 +4,10 @@ would: the command in its own process, with a time and a memory limit."""
 from __future__ import annotations
 
 import errno
+import json
 import os
+import stat
+import time
 import resource
 import shutil
 import subprocess
@@ -43,6 +46,17 @@ def large_case(kind: str, folder: Path) -> Path:
     elif kind == "deep-json":
         path = folder / "deep.json"
         path.write_text('{"a":' * 10000 + "1" + "}" * 10000, encoding="utf-8")
+    elif kind in ("many-scalars", "many-scalars-json"):  # issue 16: 1.2 million scalars, 2.4 MB
+        data = form()
+        if kind == "many-scalars":
+            path = folder / "many.yaml"
+            path.write_text(dump(data) + "x: [" + ",".join(["1"] * 1_200_000) + "]\n", encoding="utf-8")
+        else:
+            path = folder / "many.json"
+            path.write_text(json.dumps(data)[:-1] + ', "x": [' + ",".join(["1"] * 1_200_000) + "]}", encoding="utf-8")
+    elif kind == "ky-hieu-2m":
+        path = folder / "ky-hieu-2m.yaml"
+        path.write_text(dump(form(ky_hieu="A" * 2_000_000)), encoding="utf-8")
     elif kind == "big-file":
         path = folder / "big.yaml"
         path.write_text(dump(form()) + ("# " + "x" * 98 + "\n") * 62_000, encoding="utf-8")
@@ -65,62 +79,160 @@ def docx_case(kind: str, folder: Path) -> Path:
     return path
 
 
-def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+def run(args: list[str], cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run([sys.executable, "-m", "congvan", *args], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "congvan", *args], capture_output=True, input=stdin or b"",
                           timeout=TIME_LIMIT_S, env=env, cwd=cwd, preexec_fn=_limits)
+    done.stdout_bytes = done.stdout
+    done.stdout = done.stdout.decode("utf-8", "replace")
+    done.stderr = done.stderr.decode("utf-8", "replace")
+    return done
+
+
+def special(kind: str, folder: Path) -> Path:
+    """A path that is not a regular file: a device, a FIFO, a folder."""
+    if kind.startswith("/dev/"):
+        return Path(kind)
+    path = folder / {"fifo": "input.fifo", "dir": "input-folder"}[kind]
+    os.mkfifo(path) if kind == "fifo" else path.mkdir()
+    return path
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if "docx" in c], ids=lambda c: c["name"])
 def test_bad_docx_for_check(case, tmp_path):
-    path = docx_case(case["docx"], tmp_path)
+    path = special(case["docx"][1:], tmp_path) if case["docx"].startswith("@") else docx_case(case["docx"], tmp_path)
+    victim = plant(case.get("setup"), tmp_path)
     before = sorted(tmp_path.iterdir())
-    done = run(["check", str(path)], tmp_path)
+    args = [a.replace("{docx}", str(path)) for a in case.get("args", [])]
+    done = run(["check", *args, str(path)], tmp_path)
     message = done.stdout + done.stderr
     assert done.returncode == case["exit"], message
     assert "Traceback" not in message and " / " in message and path.name in message
     for word in case["words"]:
         assert word in message, (word, message)
-    assert sorted(tmp_path.iterdir()) == before  # nothing written
+    if victim:  # a planted symlink under the old temporary name was not followed
+        assert victim.read_bytes() == PREVIOUS
+    if case.get("output") == "docx":
+        assert [p for p in tmp_path.iterdir() if p not in before and p.suffix == ".docx"]
+    else:
+        assert sorted(tmp_path.iterdir()) == before  # nothing written
+    assert not [p.name for p in tmp_path.rglob("*.tmp")]
+
+
+def plant(setup: str | None, folder: Path) -> Path | None:
+    """A symlink waiting under the temporary name `check --fix -o OUT.docx` once used."""
+    if setup == "hardlink-out":  # OUT.docx is the document itself under another name
+        os.link(folder / "fixable.docx", folder / "OUT.docx")
+        return None
+    if setup != "planted-temp":
+        return None
+    victim = folder / "victim.txt"
+    victim.write_bytes(PREVIOUS)
+    (folder / ".OUT.docx.congvan-tmp").symlink_to(victim)
+    return victim
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if "docx" not in c], ids=lambda c: c["name"])
 def test_bad_input(case, tmp_path):
-    form = large_case(case["large"], tmp_path) if "large" in case else Path(
-        shutil.copy(HERE / "files" / case["file"], tmp_path))
-    for name in case.get("also", []):  # files the form names (an agency profile), beside it
+    if "large" in case:
+        form = large_case(case["large"], tmp_path)
+    elif "path" in case:
+        form = special(case["path"][1:], tmp_path)
+    else:
+        form = Path(shutil.copy(HERE / "files" / case["file"], tmp_path))
+    for name in case.get("also", []):  # files the form names (an agency profile, an image), beside it
         shutil.copy(HERE / "files" / name, tmp_path)
+    if case.get("fifo"):
+        os.mkfifo(tmp_path / case["fifo"])
+    original = form.read_bytes() if form.is_file() else None
     out = tmp_path / "out.docx"
     if case.get("out"):
-        out = Path(case["out"]) if case["out"].startswith("/") else tmp_path / case["out"]
+        out = {"@form": form, "-": Path("-")}.get(case["out"]) or (
+            Path(case["out"]) if case["out"].startswith("/") else tmp_path / case["out"])
+    stdin, source = None, form
+    if case.get("stdin"):
+        stdin, form = form.read_bytes(), Path("-")
     args = ["render", str(form), *case.get("args", [])]
     if "each" in case:
         out = tmp_path / "merged"
         out.mkdir()
-        args += ["--each", str(shutil.copy(HERE / "files" / case["each"], tmp_path)), "-o", str(out)]
+        rows = case["each"] if case["each"].startswith("/") else shutil.copy(HERE / "files" / case["each"], tmp_path)
+        args += ["--each", str(rows), "-o", str(out)]
     else:
         args += ["-o", str(out)]
-        if out.parent.exists() and not str(out).startswith("/proc"):
+        if case.get("setup"):
+            make_target(case["setup"], out, form)
+        elif out.parent.exists() and str(out) != "-" and out != form and not str(out).startswith(("/proc", "/dev")):
             out.write_bytes(PREVIOUS)
-    done = run(args, tmp_path)
-    message = done.stdout + done.stderr
+    started = time.monotonic()
+    done = run(args, tmp_path, stdin)
+    elapsed = time.monotonic() - started
+    message = (done.stdout if isinstance(done.stdout, str) else "") + done.stderr
     assert done.returncode == case["exit"], message
     assert "Traceback" not in message
+    assert elapsed < case.get("seconds", TIME_LIMIT_S), f"{elapsed:.1f} s"
     for word in case.get("words", []):
         assert word in message, (word, message)
     if case["exit"] == 2:
         assert " / " in message  # Vietnamese / English
     leftovers = [p.name for p in tmp_path.rglob(".*.tmp")]
     assert not leftovers
-    if case["output"] == "none":
+    if original is not None:
+        assert source.read_bytes() == original  # the input is never touched
+    if case.get("setup"):
+        target_kept(case["setup"], out, form)
+    elif case["output"] == "stdout":
+        piped = tmp_path / "piped.docx"
+        piped.write_bytes(done.stdout_bytes)
+        text = text_in_order(open_docx(piped))
+        for word in case.get("text", []):
+            assert word in text, word
+    elif case["output"] == "none":
         if out.is_dir():
             assert not list(out.iterdir())
-        elif out.exists():
+        elif out.exists() and out.is_file() and out != form:
             assert out.read_bytes() == PREVIOUS  # the previous file is intact
     else:
         text = text_in_order(open_docx(out))
         for word in case.get("text", []):
             assert word in text, word
+
+
+def make_target(setup: str, out: Path, form: Path) -> None:
+    """What stands at the output's name before the run (issue 16: outputs)."""
+    if setup == "symlink-to-form":
+        out.symlink_to(form)
+    elif setup == "hardlink-to-form":
+        os.link(form, out)
+    elif setup == "read-only":
+        out.write_bytes(PREVIOUS)
+        out.chmod(0o444)
+    elif setup == "fifo":
+        os.mkfifo(out)
+    elif setup == "dir":
+        out.mkdir()
+    elif setup == "device":  # a null device of our own: a regression must not replace the system's /dev/null
+        try:
+            os.mknod(out, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        except PermissionError:
+            pytest.skip("making a device node needs root (where replacing one would be the danger)")
+    else:
+        raise ValueError(setup)
+
+
+def target_kept(setup: str, out: Path, form: Path) -> None:
+    if setup == "symlink-to-form":
+        assert out.is_symlink() and out.resolve() == form.resolve()
+    elif setup == "hardlink-to-form":
+        assert os.stat(out).st_ino == os.stat(form).st_ino
+    elif setup == "read-only":
+        assert out.read_bytes() == PREVIOUS and not out.stat().st_mode & 0o222
+    elif setup == "fifo":
+        assert stat.S_ISFIFO(os.lstat(out).st_mode)
+    elif setup == "dir":
+        assert out.is_dir() and not list(out.iterdir())
+    elif setup == "device":
+        assert stat.S_ISCHR(os.lstat(out).st_mode)
 
 
 def test_catalogue_has_at_least_thirty_cases_and_every_file_is_used():

@@ -227,6 +227,15 @@ def test_fix_mends_the_fallback_copy_of_a_text_box(tmp_path):
         assert "Khánh Hòa, ngày 08 tháng 9 năm 2025" in texts, branch
 
 
+def test_fix_mends_a_number_split_across_runs(tmp_path):
+    out = tmp_path / "sua.docx"
+    result = congvan.fix(RULES_DIR / "so-5-tach.docx", out)
+    assert [f.rule for f in result.fixed] == ["o3.so-ky-hieu"] and result.remaining == []
+    runs = [t.text for t in etree.fromstring(zipfile.ZipFile(out).read("word/document.xml")).iter(f"{{{W}}}t")]
+    at = runs.index("Số: ")
+    assert runs[at:at + 3] == ["Số: ", "05", "/SNV-VP"]
+
+
 def test_fix_mends_a_date_split_across_runs_in_the_digit_run(tmp_path):
     out = tmp_path / "sua.docx"
     result = congvan.fix(RULES_DIR / "ngay-5-tach.docx", out)
@@ -292,3 +301,20 @@ def test_congvan_multi_line_agency_passes_on_the_printed_page(soffice):
     report = congvan.check(congvan.render_bytes(doc.model_validate(data)), layout=True)
     assert report.ok and "ban-in.duong-ke" not in {n.rule for n in report.not_evaluated}, \
         ([(f.rule, f.where) for f in report.findings], [(n.rule, n.reason_en) for n in report.not_evaluated])
+
+
+def test_fix_refuses_a_run_that_holds_both_halves_of_a_tab_line():
+    """"SỞ NỘI VỤ<tab>Độc lập …" typed in one run: bolding the agency half would bold the motto too."""
+    from congvan.checker import edits
+    from congvan.checker.locate import split_tabs
+    from congvan.checker.view import Para, Run
+
+    element = etree.fromstring(f'<w:r xmlns:w="{W}"><w:t>SỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc</w:t></w:r>')
+    run = Run("SỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc", 13, False, False, False, {}, element)
+    para = Para(0, [run], "", "", "left", 0, 0, 0, 0, 0, 1.0, False, ("body",), element)
+    left, right = split_tabs(para)
+    assert left.text == "SỞ NỘI VỤ" and right.text.startswith("Độc lập")
+    assert edits.set_runs(left, bold=True) is None and edits.set_runs(right, size=14) is None
+    alone = Run("SỞ NỘI VỤ", 13, False, False, False, {}, element)
+    assert edits.set_runs(Para(0, [alone], "", "", "left", 0, 0, 0, 0, 0, 1.0, False, ("body",), element),
+                          bold=True) is not None

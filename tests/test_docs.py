@@ -44,7 +44,7 @@ def test_model_reference_lists_every_class_and_field():
 
 #: Sub-parts whose fields a clerk types; the rest (bản sao, kèm theo) are in model.md.
 VOCABULARY = [model.VanBan, model.CoQuan, model.NguoiKy, model.NhiemVu, model.PhuLuc, model.Luu,
-              model.NoiNhan, model.NguoiSoanThao, model.GiayMoi, model.GioiThieu, model.BienBan, model.NghiPhep,
+              model.NoiNhan, model.NhomNoiNhan, model.NguoiSoanThao, model.GiayMoi, model.GioiThieu, model.BienBan, model.NghiPhep,
               model.LienHe, model.VanBanKemTheo]
 
 

@@ -60,7 +60,7 @@ def test_export_writes_the_built_in_template_with_every_tag_it_uses(tmp_path, na
     assert (tmp_path / "mau.docx").read_bytes() == template_path(mau).read_bytes()
     listed = set(re.search(r"tags it uses: (.*)", done.stdout).group(1).split(", "))
     assert listed == docx_template.load(tmp_path / "mau.docx").used
-    assert {"number", "place_date", "body", "issuer_lines", "name", "noi_nhan"} <= listed
+    assert {"number", "place_date", "body", "issuer_lines", "name", "noi_nhan_block"} <= listed
 
 
 def test_an_exported_template_renders_the_same_bytes_as_the_built_in_one(tmp_path):

@@ -85,12 +85,14 @@ def test_signers_by_key_by_default_or_the_forms_own(tmp_path):
 
 def test_any_field_of_the_form_may_be_an_agency_default(tmp_path):
     data = yaml.safe_load(SO_TAI_CHINH.read_text(encoding="utf-8"))
-    data.update(co_chu="nho", nguoi_soan_thao={"ky_hieu": "VT", "so_ban": 3}, cach_phan_cong="theo-co-quan")
+    data.update(co_chu="nho", nguoi_soan_thao={"ky_hieu": "VT", "so_ban": 3}, cach_phan_cong="theo-co-quan",
+                danh_so="so")  # a field the numbering work added: a default with no change to the profile
     write(tmp_path, "co_quan.yaml", data)
     form = bare_form()
     form.pop("nguoi_soan_thao")
     doc = congvan.load(write(tmp_path, "f.yaml", form))
     assert doc.co_chu.value == "nho" and doc.nguoi_soan_thao.ky_hieu == "VT" and doc.cach_phan_cong == "theo-co-quan"
+    assert doc.danh_so == "so"
     assert set(profile.allowed_fields()) >= set(congvan.VanBan.model_fields) - set(profile.PER_DOCUMENT) - {"schema_"}
 
 
@@ -199,3 +201,21 @@ def test_the_docs_profile_and_form_render_as_documented(tmp_path):
 def test_the_profile_examples_pass_check(form):
     report = congvan.check(congvan.render_bytes(congvan.load(form)), name=form.name)
     assert report.errors == [], [(f.rule, f.message_en) for f in report.errors]
+
+
+def test_a_mail_merge_takes_the_profile_once_for_every_row(tmp_path):
+    shutil.copy(SO_TAI_CHINH, tmp_path / "co_quan.yaml")
+    form = bare_form(ho_so="co_quan.yaml", kinh_gui=["«don_vi»"],
+                     danh_sach=[{"don_vi": "Sở Nội vụ"}, {"don_vi": "Sở Tư pháp"}])
+    path = write(tmp_path, "tron.yaml", form)
+    out = tmp_path / "ra"
+    assert main(["render", str(path), "-o", str(out)]) == 0
+    files = sorted(out.glob("*.docx"))
+    assert len(files) == 2
+    for file, name in zip(files, ("Sở Nội vụ", "Sở Tư pháp")):
+        report = congvan.check(file)
+        assert report.errors == []
+        import zipfile
+
+        xml = zipfile.ZipFile(file).read("word/document.xml").decode("utf-8")
+        assert name in xml and "SỞ TÀI CHÍNH" in xml and "Trần Quốc Bảo" in xml

@@ -474,8 +474,9 @@ def test_jinja_in_user_text_prints_literally(service):
     status, _, body = service.post_json("/v1/render", data)
     assert status == 200, body[:500]
     text = docx_text(body)
+    flat = text.replace("\n", " ")  # the V/v line breaks at balanced points inside its paragraph
     for snippet in jinja + ["{{ self.__init__.__globals__ }}", "{%p if 1 %}", "{{ 7*7 }} gạch"]:
-        assert snippet in text, snippet
+        assert snippet in flat, snippet
     assert "49" not in text and "012" not in text
 
 
@@ -561,14 +562,10 @@ def test_a_concurrent_burst_is_answered_in_full(service):
 
 def test_a_full_pool_answers_503_with_retry_after():
     with Service(create_app(Settings(pool_threads=1, pool_queue=0, retry_after_s=3))) as small:
-        release = threading.Event()
-        small.app.state.pool.submit(release.wait)
-        try:
-            status, headers, body = small.post_json("/v1/render", form())
-            problem = problem_of(status, headers, body, 503, "busy")
-            assert headers["retry-after"] == "3" and "3" in problem["detail"]
-        finally:
-            release.set()
+        small.app.state.pool.submit(time.sleep, 60, timeout=3)  # a worker process busy; stopped after 3 s
+        status, headers, body = small.post_json("/v1/render", form())
+        problem = problem_of(status, headers, body, 503, "busy")
+        assert headers["retry-after"] == "3" and "3" in problem["detail"]
         deadline = time.monotonic() + 10
         while small.app.state.pool.in_flight and time.monotonic() < deadline:
             time.sleep(0.01)
@@ -578,14 +575,10 @@ def test_a_full_pool_answers_503_with_retry_after():
 def test_a_render_that_waits_too_long_answers_503_and_frees_its_slot():
     settings = Settings(pool_threads=1, pool_queue=1, render_timeout_s=0.5)
     with Service(create_app(settings)) as small:
-        release = threading.Event()
-        small.app.state.pool.submit(release.wait)
-        try:
-            started = time.monotonic()
-            problem = problem_of(*small.post_json("/v1/render", form()), 503, "timeout")
-            assert time.monotonic() - started < 5 and "0.5" in problem["detail"]
-        finally:
-            release.set()
+        small.app.state.pool.submit(time.sleep, 60, timeout=3)  # the only worker busy; stopped after 3 s
+        started = time.monotonic()
+        problem = problem_of(*small.post_json("/v1/render", form()), 503, "timeout")
+        assert time.monotonic() - started < 5 and "0.5" in problem["detail"]
         deadline = time.monotonic() + 10
         while small.app.state.pool.in_flight and time.monotonic() < deadline:
             time.sleep(0.01)
@@ -677,6 +670,20 @@ def test_workers_share_a_listener_whose_connections_get_tcp_nodelay():
 
     asyncio.run(accept_one())
     assert listener.proto == socket.IPPROTO_TCP and seen and seen[0] != 0
+
+
+def test_a_line_the_header_cannot_fit_comes_back_as_a_warning_header(service):
+    """Issue 14: the document is written, and the service names the line that did not fit."""
+    data = form()
+    data["co_quan_ban_hanh"] = {"ten": "Trung tâm Kiểm soát bệnh tật và Quản lý chất lượng thuốc Thành phố\nHồ Chí Minh",
+                                "viet_tat": "HCDC"}
+    status, headers, body = service.post_json("/v1/render", data)
+    assert status == 200, body[:500]
+    warnings = json.loads(headers["x-congvan-warnings"])
+    assert [w["path"] for w in warnings] == ["co_quan_ban_hanh.ten"]
+    assert "không vừa cột tiêu đề" in warnings[0]["vi"] and "does not fit" in warnings[0]["en"]
+    status, headers, _ = service.post_json("/v1/render", form())
+    assert status == 200 and "x-congvan-warnings" not in headers
 
 
 # --- issue 17.5: what the web page needs — a type's starter, YAML ↔ JSON through the one reader ---

@@ -65,7 +65,7 @@ class Spec:
     quoc_hieu_line: float = 1.0
     agency: tuple = ("SỞ NỘI VỤ",)
     parent: str = "UBND TỈNH KHÁNH HÒA"
-    so: str = "Số: 12/SNV-VP"
+    so: str | tuple = "Số: 12/SNV-VP"  # a tuple: the runs Word split it into
     vv_before: float = 6
     date: tuple = ("Khánh Hòa, ngày 08 tháng 9 năm 2025",)  # the runs of the date line, as Word splits them
     date_size: float = 14
@@ -178,7 +178,10 @@ def left_column(spec: Spec, room_pt: float) -> str:
         out += para(spec, line, agency_pt, bold=True)
     longest = max(text_width_pt(line, agency_pt, bold=True) for line in spec.agency)
     out += stroke(spec, 0.42 * longest, room_pt)
-    out += para(spec, spec.so, 13, before=6)
+    if isinstance(spec.so, tuple):
+        out += para(spec, size=13, before=6, runs="".join(run(spec, piece, 13) for piece in spec.so))
+    else:
+        out += para(spec, spec.so, 13, before=6)
     if not spec.title:
         out += para(spec, "V/v rà soát danh mục hồ sơ năm 2025", 13, before=spec.vv_before)
         if spec.mark == "para":  # as congvan and many Word users do: a boxed paragraph
@@ -451,6 +454,7 @@ FIXTURES: dict[str, tuple[Spec, set[str]]] = {
     "thieu-duong-ke-trich-yeu.docx": (replace(TYPED, subject_rule=False), {"duong-ke-trich-yeu"}),
     "co-chu-chu-ky-lech.docx": (replace(BASE, sizes={"name": 13}), {"co-chu.dong-bo"}),
     "ngay-5-tach.docx": (replace(BASE, date=("Khánh Hòa, ngày ", "8", " tháng ", "9 năm 2025")), {"o4.dia-danh-ngay"}),
+    "so-5-tach.docx": (replace(BASE, so=("Số: ", "5", "/SNV-VP")), {"o3.so-ky-hieu"}),  # --fix: "05" in the digit run
     "hop-ngay-8.docx": (replace(BASE, header="textbox", date=("Khánh Hòa, ngày 8 tháng 9 năm 2025",)),
                         {"o4.dia-danh-ngay"}),  # --fix mends the mc:Fallback copy too
     # not state administrative documents under NĐ 30

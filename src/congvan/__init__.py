@@ -13,9 +13,10 @@ from __future__ import annotations
 import os
 from typing import Any, Mapping
 
-from .errors import CongVanError, FormError, Problem, RenderError, TemplateError
+from .errors import CongVanError, FormError, LayoutWarning, Problem, RenderError, TemplateError
 from .model import (
-    CoQuan, DanhSachNhiemVu, Gach, Khoan, Luu, Muc, Ngay, NguoiKy, NguoiSoanThao, NhiemVu, NoiNhan, PhuLuc, SoTien, VanBan,
+    CoQuan, DanhSachNhiemVu, Gach, Khoan, Luu, Muc, Ngay, NguoiKy, NguoiSoanThao, NhiemVu, NhomNoiNhan, NoiNhan, PhuLuc,
+    SoTien, VanBan,
 )
 from .render import render, render_bytes, render_files
 
@@ -57,7 +58,7 @@ def __getattr__(name: str):
 
 __all__ = [
     "check", "check_all", "fix", "Report", "Finding", "UnreadableDocument",
-    "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "Khoan", "Luu", "Muc", "Ngay", "NguoiKy",
-    "NguoiSoanThao", "NhiemVu", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien", "TemplateError", "VanBan", "load", "render",
-    "render_bytes", "render_files", "validate", "__version__",
+    "CoQuan", "CongVanError", "DanhSachNhiemVu", "FormError", "Gach", "Khoan", "LayoutWarning", "Luu", "Muc", "Ngay",
+    "NguoiKy", "NguoiSoanThao", "NhiemVu", "NhomNoiNhan", "NoiNhan", "PhuLuc", "Problem", "RenderError", "SoTien",
+    "TemplateError", "VanBan", "load", "render", "render_bytes", "render_files", "validate", "__version__",
 ]

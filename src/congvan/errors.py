@@ -48,6 +48,15 @@ class CongVanError(Exception):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self):  # so it survives the trip back from a worker process, whatever __init__ takes
+        return (_rebuild, (type(self), self.problems))
+
+
+def _rebuild(cls: type, problems: list[Problem]) -> CongVanError:
+    error = cls.__new__(cls)
+    CongVanError.__init__(error, problems)
+    return error
+
 
 class FormError(CongVanError, ValueError):
     """The form (YAML/JSON or Python data) does not describe a valid document."""
@@ -55,6 +64,20 @@ class FormError(CongVanError, ValueError):
 
 class RenderError(CongVanError):
     """A template or the output could not be used."""
+
+
+class LayoutWarning(UserWarning):
+    """The document was written, but a line could not be laid out as the rules
+    ask (an agency line too long for the header column): ``where`` names the
+    field, ``vi`` and ``en`` say what happened.  ``congvan.render`` issues it
+    through Python's ``warnings``; the CLI prints it, the service returns it."""
+
+    def __init__(self, where: str, vi: str, en: str):
+        super().__init__(f"{where}: {vi} / {en}")
+        self.where, self.vi, self.en = where, vi, en
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.where, "vi": self.vi, "en": self.en}
 
 
 class TemplateError(RenderError):
@@ -105,6 +128,8 @@ CODES: dict[str, tuple[str, str]] = {
     "bad-image": ("Ảnh chữ ký/dấu không đọc được hoặc không phải PNG", "the signature/seal image is unreadable or not a PNG"),
     "subject-too-long": ("Trích yếu quá dài", "the subject is too long"),
     "listed-twice": ("Một nơi nhận được ghi hai lần", "a recipient is listed twice"),
+    "group-too-small": ("Nhóm nơi nhận chỉ có một nơi nhận", "a Nơi nhận group with fewer than two recipients"),
+    "unknown-o12-style": ("Cách ghi ô 12 không có", "an ô 12 style that does not exist"),
     "bad-block": ("Khối nội dung không rõ loại", "a body block of no known kind"),
     "unknown-scheme": ("Kiểu đánh số không có", "a numbering scheme that does not exist"),
     "unknown-level": ("Cấp đánh số không có trong kiểu đánh số", "a numbering level the scheme does not have"),

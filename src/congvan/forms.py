@@ -11,42 +11,23 @@ not booleans, and ``08`` is the number 8, not an octal error.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import parsing
 from .errors import FormError, Position, Problem, join_path, problems_from_validation
+from .files import STDIO, FileRefused, read_bounded
 
 MAX_BYTES = 5 * 1024 * 1024  # a plan with its appendices is ~50 kB; this is far above any real form
-MAX_NODES = 200_000  # guards against alias bombs ("billion laughs")
-MAX_DEPTH = 64
+# The guards that stop while reading (node count, depth, number size, a deadline) live in .parsing.
+MAX_NODES, MAX_DEPTH = parsing.MAX_NODES, parsing.MAX_DEPTH
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2-like scalars: fewer surprises for clerks."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers
-            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp",
-                           "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                           "tag:yaml.org,2002:value")]  # a lone "=" is text, not YAML 1.1's value key
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                              list("tTfF"))
-_Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
-_Loader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
-                              list("-+0123456789."))
 
 
 def _problem(file: str | None, vi: str, en: str, line: int | None = None, column: int | None = None,
@@ -61,21 +42,13 @@ def read_text(path: str | os.PathLike) -> str:
 
 
 def read_limited(path: str | os.PathLike, limit: int, what: tuple[str, str]) -> bytes:
-    """The bytes of a user's file (a form, a list of rows), refused by name when it
-    is missing, unreadable or larger than ``limit`` — before reading it all."""
-    name, (vi, en) = str(path), what
+    """The bytes of a user's file (a form, a list of rows) under the input policy of
+    ``congvan.files``: a regular file (or ``-``, standard input), at most ``limit``
+    bytes read whatever ``stat`` says; refused by name otherwise."""
     try:
-        raw = Path(path).read_bytes() if Path(path).stat().st_size <= limit else None
-    except FileNotFoundError:
-        raise _problem(name, f"Không tìm thấy tệp {vi} {name}", f"{en} file {name} not found",
-                       code="not-found") from None
-    except OSError as exc:
-        raise _problem(name, f"Không đọc được tệp {name}: {exc.strerror}", f"cannot read {name}: {exc.strerror}",
-                       code="unreadable") from None
-    if raw is None:
-        mb = limit // 2**20
-        raise _problem(name, f"Tệp {vi} lớn hơn {mb} MB", f"the {en} file is larger than {mb} MB", code="too-large")
-    return raw
+        return read_bounded(path, limit, what)
+    except FileRefused as exc:
+        raise FormError(exc.problems) from None
 
 
 def decode(raw: bytes, name: str | None = None) -> str:
@@ -96,109 +69,11 @@ def decode(raw: bytes, name: str | None = None) -> str:
 
 
 def parse(text: str, name: str | None = None) -> tuple[Any, dict[str, Position]]:
-    """Plain data and the position of every field path in the text."""
-    try:
-        root = yaml.compose(text, Loader=_Loader)
-    except RecursionError:
-        raise _too_deep(name) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if name and name.lower().endswith(".json"):
-            return _parse_json(text, name)
-        vi = f"Lỗi cú pháp YAML: {exc.problem or exc.context}"
-        raise _problem(name, vi + _yaml_hint(exc), f"YAML syntax error: {exc.problem or exc.context}",
-                       mark.line + 1 if mark else None, mark.column + 1 if mark else None, code="syntax") from None
-    except yaml.YAMLError as exc:
-        raise _problem(name, f"Lỗi đọc YAML: {exc}", f"YAML error: {exc}", code="syntax") from None
-    if root is None:
-        raise _problem(name, "Biểu mẫu trống", "the form is empty", 1, 1, code="empty-form")
-    builder = _Builder(name)
-    try:
-        return builder.build(root, [], 0), builder.positions
-    except yaml.constructor.ConstructorError as exc:  # a tag such as !!python/object: never built
-        mark = exc.problem_mark
-        raise _problem(name, f"Biểu mẫu dùng thẻ YAML không được phép: {exc.problem}",
-                       f"the form uses a YAML tag that is not allowed: {exc.problem}",
-                       mark.line + 1 if mark else None, mark.column + 1 if mark else None, code="yaml-tag") from None
-
-
-def _too_deep(name: str | None) -> FormError:
-    return _problem(name, f"Biểu mẫu lồng quá sâu (quá {MAX_DEPTH} cấp)", f"the form is nested deeper than {MAX_DEPTH} levels",
-                    code="too-deep")
-
-
-def _yaml_hint(exc: yaml.MarkedYAMLError) -> str:
-    problem = str(exc.problem or "")
-    if "mapping values are not allowed" in problem:
-        return " (dòng có dấu ':' trong nội dung? hãy đặt cả nội dung trong dấu nháy \"…\")"
-    if "found character '\\t'" in problem:
-        return " (không dùng phím Tab để thụt lề, dùng dấu cách)"
-    return ""
-
-
-def _parse_json(text: str, name: str) -> tuple[Any, dict[str, Position]]:
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-        data: dict = {}
-        for key, value in pairs:
-            if key in data:
-                raise _problem(name, f"Khóa '{key}' bị lặp", f"duplicate key '{key}'", path=key, code="duplicate-key")
-            data[key] = value
-        return data
-
-    try:
-        return json.loads(text, object_pairs_hook=no_duplicates), {}
-    except RecursionError:
-        raise _too_deep(name) from None
-    except json.JSONDecodeError as exc:
-        raise _problem(name, f"Lỗi cú pháp JSON: {exc.msg}", f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno,
-                       code="syntax") from None
-
-
-class _Builder:
-    """Turns composed YAML nodes into plain data, recording positions."""
-
-    def __init__(self, name: str | None):
-        self.name = name
-        self.positions: dict[str, Position] = {"": (1, 1)}
-        self.nodes = 0
-        self.constructor = _Loader("")
-
-    def build(self, node: yaml.Node, path: list, depth: int) -> Any:
-        self.nodes += 1
-        if self.nodes > MAX_NODES or depth > MAX_DEPTH:
-            raise _problem(self.name, "Biểu mẫu quá lớn hoặc lồng quá sâu (alias/anchor?)",
-                           "the form is too large or too deeply nested (aliases?)",
-                           node.start_mark.line + 1, node.start_mark.column + 1, code="too-deep")
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
-        if isinstance(node, yaml.SequenceNode):
-            items = []
-            for index, item in enumerate(node.value):
-                self._mark(path + [index], item)
-                items.append(self.build(item, path + [index], depth + 1))
-            return items
-        return self.constructor.construct_object(node, deep=True)
-
-    def _mapping(self, node: yaml.MappingNode, path: list, depth: int) -> dict:
-        self.constructor.flatten_mapping(node)  # resolves "<<" merge keys
-        data: dict = {}
-        for key_node, value_node in node.value:
-            key = self.constructor.construct_object(key_node, deep=True)
-            key = unicodedata.normalize("NFC", str(key))
-            where = path + [key]
-            if key in data:
-                raise _problem(
-                    self.name, f"Khóa '{key}' bị ghi hai lần; lần sau sẽ xóa mất lần trước",
-                    f"key '{key}' is written twice; the second would silently replace the first",
-                    key_node.start_mark.line + 1, key_node.start_mark.column + 1, join_path(where),
-                    code="duplicate-key",
-                )
-            self._mark(where, key_node)
-            data[key] = self.build(value_node, where, depth + 1)
-        return data
-
-    def _mark(self, path: list, node: yaml.Node) -> None:
-        self.positions.setdefault(join_path(path), (node.start_mark.line + 1, node.start_mark.column + 1))
+    """Plain data and the position of every field path in the text: JSON for a
+    ``.json`` file (or standard input that starts with ``{``), YAML otherwise."""
+    if name and (name.lower().endswith(".json") or (name == STDIO and text.lstrip().startswith("{"))):
+        return parsing.parse_json(text, name)
+    return parsing.parse_yaml(text, name)
 
 
 def load_form(path: str | os.PathLike) -> tuple[Any, dict[str, Position]]:

@@ -16,6 +16,7 @@ class Span:
     text: str
     bold: bool = False
     italic: bool = False
+    subscript: bool = False  # ô 12 initials set as subscript ("KTTH" + "h5")
 
 
 # A marker opens only where no letter or digit stands before it and closes only

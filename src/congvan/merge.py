@@ -628,6 +628,7 @@ def each(form: Any, rows: Iterable[Row | Mapping] | str | os.PathLike | None = N
     Problems that concern every row (a column the form uses is absent, a bad
     pattern, an invalid form) raise FormError before anything is written.
     """
+    _check_jobs(jobs)
     merge_form, row_list = _inputs(form, rows)
     the_plan = plan(merge_form, row_list, template)
     pattern = NamePattern.parse(name or DEFAULT_NAME, row_list)
@@ -640,6 +641,16 @@ def each(form: Any, rows: Iterable[Row | Mapping] | str | os.PathLike | None = N
             continue
         path = folder / safe_file_name(pattern.format(done.row, done.recipient), ".docx", used)
         yield _write(done.row, path, done.data)
+
+
+#: More processes than this only cost memory: rendering a letter takes a millisecond.
+MAX_JOBS = 32
+
+
+def _check_jobs(jobs: int) -> None:
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or not 0 <= jobs <= MAX_JOBS:
+        raise FormError([Problem("--jobs", f"Số tiến trình {jobs} không hợp lệ: từ 0 (mọi lõi) đến {MAX_JOBS}",
+                                 f"{jobs} processes is not allowed: 0 (every core) to {MAX_JOBS}", value=str(jobs))])
 
 
 def _inputs(form: Any, rows: Any) -> tuple[MergeForm, list[Row]]:
@@ -663,9 +674,10 @@ def _write(row: Row, path: Path, data: bytes) -> MergeResult:
     try:
         return MergeResult(row, write_atomic(path, data))
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return MergeResult(row, problems=(row.problem("", f"Không ghi được tệp {path}: {reason}",
-                                                      f"cannot write {path}: {reason}"),), cannot_write=True)
+        refused = getattr(exc, "problems", None)  # the output policy's own bilingual reason
+        vi, en = (refused[0].vi, refused[0].en) if refused else (exc.strerror or str(exc),) * 2
+        return MergeResult(row, problems=(row.problem("", f"Không ghi được tệp {path}: {vi}",
+                                                      f"cannot write {path}: {en}"),), cannot_write=True)
 
 
 class _Rendered(typing.NamedTuple):
@@ -728,7 +740,8 @@ def recipient(doc: VanBan) -> str:
                   doc.giay_moi and doc.giay_moi.kinh_moi,
                   doc.gioi_thieu and doc.gioi_thieu.ong_ba,
                   doc.nghi_phep and doc.nghi_phep.ong_ba,
-                  getattr(first_recipient, "ten", first_recipient)]
+                  getattr(first_recipient, "ten", None) or (first_recipient.nhom[0] if hasattr(first_recipient, "nhom")
+                                                             else first_recipient)]
     text = " ".join(next((c for c in candidates if c), "").split())
     if len(text) <= RECIPIENT_CHARS:
         return text
@@ -752,8 +765,9 @@ class NamePattern:
                 raise _name_error(text, f"dùng {{{field_name}}} nhưng không có cột đó (dùng được: {listed})",
                                   f"uses {{{field_name}}}, which is not a column (known: {listed})")
             if not _spec_ok(spec):
-                raise _name_error(text, f"có định dạng '{spec}' không hợp lệ (ví dụ đúng: {{stt:03d}})",
-                                  f"has an invalid format '{spec}' (e.g. {{stt:03d}})")
+                raise _name_error(text, f"có định dạng '{spec}' không hợp lệ (ví dụ đúng: {{stt:03d}};"
+                                  f" độ rộng tối đa {MAX_NAME_WIDTH})",
+                                  f"has an invalid format '{spec}' (e.g. {{stt:03d}}; at most {MAX_NAME_WIDTH} wide)")
         return cls(text[:-5] if text.lower().endswith(".docx") else text)
 
     def format(self, row: Row, recipient: str = "") -> str:
@@ -773,7 +787,15 @@ class NamePattern:
         return _NAME_FIELD.sub(one, self.text)
 
 
+#: The widest field in a file-name pattern: a file name holds at most 255 bytes.
+MAX_NAME_WIDTH = 64
+_WIDTHS = re.compile(r"\d+")
+
+
 def _spec_ok(spec: str) -> bool:
+    # Checked before formatting: '{stt:1000000000d}' would build a 1 GB string (23 s, 1 GB measured).
+    if any(int(width) > MAX_NAME_WIDTH for width in _WIDTHS.findall(spec)):
+        return False
     for sample in (1, "x"):
         try:
             format(sample, spec)

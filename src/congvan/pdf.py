@@ -128,9 +128,18 @@ class Office:
         timeout = START_S + PER_DOCUMENT_S * len(inputs)
         try:
             subprocess.run(command, capture_output=True, timeout=timeout, check=False,
-                           env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"})
+                           env={**os.environ, "SAL_USE_VCLPLUGIN": "svp"}, preexec_fn=_office_memory)
         except subprocess.TimeoutExpired:
             raise ConversionFailed(inputs[0], f"quá {timeout} giây / over {timeout} s") from None
+
+
+def _office_memory() -> None:
+    """In the office child: lift the service worker's soft address-space cap
+    (server/pool.py), which fits congvan but not LibreOffice's mappings."""
+    import resource
+
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
 
 
 def _stage(docx: Path, staged: Path) -> Path:
@@ -144,26 +153,13 @@ def _stage(docx: Path, staged: Path) -> Path:
 
 
 def _place(made: Path, docx: Path, pdf: Path) -> Path:
-    """Move a finished PDF into place atomically (temp name in the target folder, rename)."""
+    """Move a finished PDF into place under the output policy (``congvan.files``)."""
+    from .files import copy_atomic
+
     if not made.is_file() or made.stat().st_size == 0:
         raise ConversionFailed(docx, "không có PDF / no PDF was produced")
     pdf.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{pdf.name}.", suffix=".tmp", dir=pdf.parent)
-    os.close(fd)
-    try:
-        shutil.copyfile(made, tmp)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, pdf)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return pdf
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    return copy_atomic(made, pdf)
 
 
 def to_pdf(docx: Path, pdf: Path | None = None, *, pdfa: bool = False) -> Path:
@@ -195,6 +191,8 @@ def docx_bytes_to_pdfs(documents: Sequence[bytes]) -> list[bytes | None]:
 def page_images(pdf: Path, out_pattern: str | Path, *, pages: Sequence[int] = (1,), dpi: int = 100) -> list[Path]:
     """PNG images of some pages: ``out_pattern`` may hold ``{page}``
     (``trang-{page}.png``); a single page without it is written as named."""
+    from .files import copy_atomic
+
     pdftoppm = find_poppler()
     out_pattern = str(out_pattern)
     made = []
@@ -210,6 +208,6 @@ def page_images(pdf: Path, out_pattern: str | Path, *, pages: Sequence[int] = (1
             if result.returncode or not png.is_file():
                 raise CongVanError([Problem(path="page", vi=f"Văn bản không có trang {page}",
                                             en=f"the document has no page {page}")])
-            shutil.move(png, target)  # a rename when on the same disk
+            copy_atomic(png, target)  # the output policy: never over an input or a device
         made.append(target)
     return made

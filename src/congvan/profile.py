@@ -328,13 +328,14 @@ def relax(form_schema: dict) -> dict:
         "description": "Hồ sơ cơ quan: tệp co_quan.yaml (đường dẫn từ thư mục biểu mẫu; trong dịch vụ: tên hồ sơ),"
                        " hoặc chính hồ sơ, hoặc false để không dùng / the agency profile: a file (relative to the"
                        " form; in the service: a profile's name), the profile itself, or false for none",
-        "anyOf": [{"type": "string"}, {"type": "object"}, {"const": False}],
+        "anyOf": [{"type": "string"}, {"type": "object"}, {"const": False}], "x-ho-so": True,
     }
     signer = form_schema["properties"][SIGNERS]
     form_schema["properties"][SIGNERS] = {
         "title": signer.get("title"), "description": "Người ký, hoặc khóa một người ký của hồ sơ cơ quan (ví dụ"
         " giam-doc) / the signature block, or the key of a signer of the agency profile",
-        "anyOf": [{k: v for k, v in signer.items() if k not in ("title", "description")}, {"type": "string"}]}
+        "anyOf": [{k: v for k, v in signer.items() if k not in ("title", "description")},
+                  {"type": "string", "pattern": "^[a-z0-9][a-z0-9_-]*$", "x-ho-so": True}]}
     required = form_schema.get("required", [])
     form_schema["required"] = [f for f in required if f in PER_DOCUMENT]  # the rest only without ho_so:
     form_schema["if"] = {"not": {"required": [FORM_KEY]}}

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 from .docx import package, writer
+from .errors import LayoutWarning
 from .layout import lay_out
+from .layout.view import DocumentView
 from .model import VanBan
 
 
+def warn_notices(view: DocumentView, stacklevel: int = 3) -> None:
+    """Each line the layout could not fit as a LayoutWarning (see ``warnings``)."""
+    for notice in view.notices:
+        warnings.warn(LayoutWarning(notice.where, notice.vi, notice.en), stacklevel=stacklevel)
+
+
 def render_bytes(doc: VanBan, template: str | os.PathLike | None = None) -> bytes:
-    """The DOCX of ``doc`` as bytes (same input, same bytes)."""
-    return writer.render_view(lay_out(doc), template)
+    """The DOCX of ``doc`` as bytes (same input, same bytes); a line that
+    could not be fitted is reported as a :class:`congvan.LayoutWarning`."""
+    view = lay_out(doc)
+    warn_notices(view)
+    return writer.render_view(view, template)
 
 
 def render(doc: VanBan, output: str | os.PathLike, template: str | os.PathLike | None = None) -> Path:
@@ -31,6 +43,7 @@ def render_files(doc: VanBan, output: str | os.PathLike,
     """The document and its separate appendices ("<name>-phu-luc-1.docx" …), all
     rendered in memory before the first file is written."""
     view = lay_out(doc)
+    warn_notices(view)
     main = writer.render_view(view, template)
     extra = writer.appendix_packages(view)
     target = Path(output)

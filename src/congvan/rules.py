@@ -127,6 +127,45 @@ SIGNATURE_LEFT_FRACTION = 0.42
 #: Quốc hiệu keeps to one line, as the official templates do (tblInd < 0).
 HEADER_OVERHANG_MM = (5.0, 5.0)
 
+#: A header that fits its agency (issue 14): the left column starts at the
+#: Mẫu's 40 % and widens for a long name's longest line, up to what the right
+#: column leaves; the right column never narrows below the Quốc hiệu and the
+#: Tiêu ngữ on one line each.  When the left column needs more than the band
+#: gives, the band reaches further into the left margin, up to this far (mm).
+HEADER_OVERHANG_MAX_MM = (10.0, 5.0)
+#: Room kept beside the widest line of a column, so a line measured to fit
+#: does not wrap after Word's or LibreOffice's own rounding (mm).
+HEADER_FIT_SLACK_MM = 1.0
+#: An agency name wraps onto at most this many lines before a warning.
+HEADER_MAX_LINES = 4
+#: Where a long line prefers to break (agency names, trích yếu, V/v, one
+#: addressee), as offices break them: before a word that starts the place or
+#: the unit ("… / THÀNH PHỐ HỒ CHÍ MINH", "… / TỈNH KHÁNH HÒA"), after a comma;
+#: never inside a word of two syllables the list below names ("NHÂN / DÂN").
+#: A break elsewhere costs BREAK_PENALTY_MM (HEADER_: in an agency name) of the
+#: longest line when choosing; a break inside a listed word costs BREAK_INSIDE_WORD_MM.
+HEADER_BREAK_BEFORE = ("TỈNH", "THÀNH PHỐ", "HUYỆN", "QUẬN", "THỊ XÃ", "XÃ", "PHƯỜNG", "THỊ TRẤN",
+                       "ĐẶC KHU", "TRUNG ƯƠNG", "KHU VỰC", "NHIỆM KỲ", "KHÓA")
+HEADER_BREAK_PENALTY_MM = 8.0
+BREAK_PENALTY_MM = 3.0
+BREAK_INSIDE_WORD_MM = 50.0
+BREAK_AFTER = (",", ";", ":")
+#: Two-syllable words of agency names and subjects that a line must not split.
+WORDS = frozenset("""
+ỦY BAN|NHÂN DÂN|HỘI ĐỒNG|CHÍNH PHỦ|QUỐC HỘI|VĂN PHÒNG|TRUNG TÂM|BAN CHỈ|CHỈ ĐẠO|THƯỜNG TRỰC|THƯỜNG VỤ
+GIÁO DỤC|ĐÀO TẠO|ĐẠI HỌC|CAO ĐẲNG|TRUNG HỌC|TIỂU HỌC|MẦM NON|PHỔ THÔNG|CƠ SỞ|HỌC SINH|SINH VIÊN
+THÔNG TIN|TRUYỀN THÔNG|CÔNG THƯƠNG|TÀI CHÍNH|KẾ HOẠCH|ĐẦU TƯ|NỘI VỤ|TƯ PHÁP|Y TẾ|VĂN HÓA|THỂ THAO|DU LỊCH
+XÂY DỰNG|GIAO THÔNG|VẬN TẢI|NÔNG NGHIỆP|PHÁT TRIỂN|NÔNG THÔN|TÀI NGUYÊN|MÔI TRƯỜNG|LAO ĐỘNG|THƯƠNG BINH
+XÃ HỘI|KHOA HỌC|CÔNG NGHỆ|CÔNG AN|QUÂN SỰ|BIÊN PHÒNG|THANH TRA|KIỂM SOÁT|KIỂM TRA|QUẢN LÝ|BẢO VỆ|AN NINH
+TỔ QUỐC|VIỆT NAM|MẶT TRẬN|ĐOÀN THỂ|THANH NIÊN|PHỤ NỮ|CỰU CHIẾN|CHIẾN BINH|NÔNG DÂN|CÔNG ĐOÀN|LIÊN ĐOÀN
+BỆNH TẬT|CHẤT LƯỢNG|THỰC PHẨM|DỊCH VỤ|CÔNG ÍCH|CÔNG TÁC|PHÒNG CHỐNG|TỘI PHẠM|TỆ NẠN|MUA BÁN|HOẠT ĐỘNG
+THỰC HIỆN|TRIỂN KHAI|TĂNG CƯỜNG|TỔ CHỨC|HƯỞNG ỨNG|ĐỊA BÀN|NĂM HỌC|NGHỈ HỌC|KINH PHÍ|SỬA CHỮA|TRỤ SỞ
+LÀM VIỆC|TOÀN DÂN|BÁO CÁO|KẾT QUẢ|KẾT LUẬN|GIÁM ĐỐC|CHỦ TỊCH|HIỆU TRƯỞNG|VĂN THƯ|LƯU TRỮ|GIAO BAN|TÀI LIỆU
+""".replace("\n", "|").split("|")) - {""}
+#: Characters that join the words either side into an unbreakable range
+#: ("2021 - 2026", "Khóa XV – nhiệm kỳ"): a line never starts or ends at them.
+RANGE_JOINERS = ("-", "\u2011", "\u2013", "\u2014")
+
 #: Rule under the Tiêu ngữ (ô 1): as long as the motto, centred.
 MOTTO_RULE_RATIO = (1.0, 1.0)
 #: Rule under the issuing agency (ô 2): 1/3 to 1/2 of the text line, centred.
@@ -148,6 +187,10 @@ BLANK_DAY = " " + "\u00a0" * 4 + " "  # the whole gap between "ngày" and "thán
 #: Where "Kính gửi:" starts and where its dash list starts, from the left
 #: margin (Mẫu 1.5: first-line indent ≈ 3.5 cm; dashes under the colon).
 KINH_GUI_INDENT_MM = 35.0
+#: One addressee: how the "Kính gửi: …" line is placed (field kinh_gui_mot_noi).
+#: "giua": centred on the text width, as real công văn and tờ trình print it
+#: (docs/decisions.md); "thut-le": from the Mẫu 1.5 indent, as before.
+KINH_GUI_ONE = ("giua", "thut-le")
 
 #: Signature gap: empty lines left for the handwritten signature and seal
 #: (the templates leave 3–5).
@@ -244,6 +287,10 @@ ELEMENTS: dict[str, Element] = {
     "trich_yeu": Element("Trích yếu", Size(13, 14), bold=True, keep_with_next=True, box="ô 5a"),
     # ô 9a
     "kinh_gui": Element("Kính gửi", Size(13, 14), align=Align.LEFT, space_before_pt=6, box="ô 9a"),
+    # One addressee on the label's line, centred, a blank line's space above and a
+    # half line below (real công văn and tờ trình; docs/decisions.md "Kính gửi").
+    "kinh_gui_mot": Element("Kính gửi (một nơi)", Size(13, 14), space_before_pt=12, space_after_pt=6,
+                            box="ô 9a"),
     # ô 6 — body
     "noi_dung": Element("Nội dung", BODY, align=Align.JUSTIFY, first_line_indent_mm=FIRST_LINE_INDENT_MM,
                         space_before_pt=PARAGRAPH_SPACING_PT, box="ô 6"),
@@ -273,6 +320,8 @@ ELEMENTS: dict[str, Element] = {
     "noi_nhan_nhan": Element("Nơi nhận (nhãn)", fixed(12), bold=True, italic=True, align=Align.LEFT,
                              box="ô 9b"),
     "noi_nhan": Element("Nơi nhận", fixed(11), align=Align.LEFT, hanging_mm=2.3, box="ô 9b"),
+    # The note beside a brace that groups several recipients: "(để b/c);".
+    "noi_nhan_ghi_chu": Element("Nơi nhận (ghi chú nhóm)", fixed(11), align=Align.LEFT, box="ô 9b"),
     # Page numbers: 13–14, upright, centred in the top margin, not on page 1 (§I.6)
     "so_trang": Element("Số trang", Size(13, 14), box="§I.6"),
     # Quyết định, nghị quyết (Mẫu 1.1–1.3): the authority line, then after
@@ -366,3 +415,64 @@ QUYEN_HAN = {
 NOI_NHAN_LABEL = "Nơi nhận:"
 NHU_TREN = "Như trên"
 LUU_VAN_THU = "VT"
+#: The first line of Nơi nhận (field nhu_tren): "tu-dong" writes "Như trên" when a
+#: Kính gửi names the addressees (§II.9.b); a giấy mời that lists "Thành phần mời"
+#: writes "Như thành phần"; "khong" writes neither.
+NHU_TREN_LINES = {"nhu-tren": NHU_TREN, "nhu-thanh-phan": "Như thành phần"}
+NHU_TREN_CHOICES = ("tu-dong", "nhu-tren", "nhu-thanh-phan", "khong")
+
+#: A group of recipients sharing one note (offices draw a right brace "}" over
+#: the items with the note beside it).  The brace is a "}" glyph sized to the
+#: group's height and narrowed by character scaling, in the middle cell of a
+#: borderless nested table; the note is vertically centred beside it.
+BRACE_CHAR = "}"
+#: Height of one Nơi nhận line (pt) at single spacing: 11 pt × 1.15 (Liberation Serif).
+NOI_NHAN_LINE_PT = 11 * 1.15
+#: The brace glyph's size per line of the group (pt), and its horizontal scale (%).
+BRACE_PT_PER_LINE = 14.5
+BRACE_SCALE_PERCENT = 40
+#: Widths of the brace and note columns of a group (mm); the items take the rest.
+BRACE_COLUMN_MM = 4.0
+#: A note on its own line stands this far in from the dash (mm).
+NOTE_INDENT_MM = 5.0
+#: A note never breaks inside: "(để b/c);" stays on one line.
+NOTE_MIN_MM = 14.0
+
+#: The Nơi nhận column: the Mẫu's measure (Mẫu 1.4 and 1.7: 3884 of 9270 twips,
+#: 0.42 of the band: SIGNATURE_LEFT_FRACTION), widened up to this fraction of the
+#: text width when a recipient line or note would break, as long as the signer's
+#: column still holds its longest line.
+SIGNATURE_LEFT_FRACTION_MAX = 0.48
+
+
+@dataclass(frozen=True)
+class O12Style:
+    """How ô 12 (drafter's initials, copies issued) is written on the Lưu line.
+
+    ``initials``: "sau" — after the Lưu line, the decree's "PL.(300)";
+    "ngoac" — glued to the drafting unit in brackets, "KGVX(bnt)";
+    "chi-so-duoi" — glued to the unit as subscript, "KTTH" + subscript "h5".
+    ``case``: "hoa" upper case, "giu" as typed.  ``van_thu``: "dau" — "VT" first
+    (the decree), "cuoi" — "VT" last.  ``copies``: how the copies issued follow,
+    ``{n}`` the count.
+    """
+
+    initials: str
+    case: str = "giu"
+    van_thu: str = "dau"
+    copies: str = "({n})"
+
+
+#: Named ô 12 styles (field kieu_o12); an agency's profile names one once.
+O12_STYLES: dict[str, O12Style] = {
+    # Mẫu 1.1–1.10: "- Lưu: VT, TCCB (2). PL.(300)."
+    "nghi-dinh": O12Style(initials="sau", case="hoa"),
+    # "- Lưu: VT, KGVX(bnt)." — copies issued after: "KGVX(bnt).(300)"
+    "don-vi": O12Style(initials="ngoac"),
+    # "- Lưu: VT, KTTHh5." with "h5" set as subscript
+    "chi-so-duoi": O12Style(initials="chi-so-duoi"),
+    # the same three with "VT" last: "- Lưu: KGVX(bnt), VT."
+    "don-vi-vt-sau": O12Style(initials="ngoac", van_thu="cuoi"),
+    "chi-so-duoi-vt-sau": O12Style(initials="chi-so-duoi", van_thu="cuoi"),
+}
+DEFAULT_O12_STYLE = "nghi-dinh"

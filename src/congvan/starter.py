@@ -155,8 +155,9 @@ trich_yeu: {subject} # trích yếu (ô 5{box}): ngắn gọn, không chấm cu�
 """
 
 KINH_GUI = """\
-kinh_gui: # Kính gửi (ô 9a): một nơi thì cùng dòng; nhiều nơi thì mỗi nơi một dòng "- …;"
-{kinh_gui}"""
+kinh_gui: # Kính gửi (ô 9a): một nơi thì cùng dòng, căn giữa; nhiều nơi thì mỗi nơi một dòng "- …;"
+{kinh_gui}# kinh_gui_mot_noi: thut-le # một nơi: thụt lề như Mẫu 1.5 thay vì căn giữa (mặc định: giua)
+"""
 
 BODIES = {
     "cong-van": KINH_GUI + """\
@@ -365,12 +366,16 @@ RECIPIENTS = {
 
 CLOSING = """\
 noi_nhan: # nơi nhận (ô 9b): mỗi dòng một nơi; congvan tự thêm "- ", ";" và dòng Lưu{nhu_tren}
-{recipients}luu: # dòng cuối của Nơi nhận
+{recipients}  # - {{nhom: [Bộ Nội vụ, Bộ Tài chính], ghi_chu: để b/c}} # nhiều nơi chung một ghi chú: ngoặc "}}" và "(để b/c)"
+  # - {{ten: Báo Khánh Hòa, ghi_chu: để đưa tin, ghi_chu_dong_rieng: true}} # ghi chú xuống dòng riêng
+# nhu_tren: nhu-thanh-phan # dòng đầu Nơi nhận: tu-dong (mặc định) | nhu-tren | nhu-thanh-phan | khong
+luu: # dòng cuối của Nơi nhận
   don_vi: [{luu}] # "- Lưu: VT, {luu}.": văn thư và đơn vị soạn thảo lưu
   # so_ban: 2 # số bản lưu (nếu cần)
 # nguoi_soan_thao: # ô 12 (nếu cần): ký hiệu người soạn thảo và số bản phát hành "PL.(300)."
 #   ky_hieu: PL
 #   so_ban: 300
+# kieu_o12: nghi-dinh # cách ghi ô 12: nghi-dinh "PL.(300)" | don-vi "VP(bnt)" | chi-so-duoi "VPh5" | don-vi-vt-sau | chi-so-duoi-vt-sau
 nguoi_ky: # ô 7: quyền hạn, chức vụ in hoa, đậm; họ tên in đậm (Điều 13)
 {signer}"""
 

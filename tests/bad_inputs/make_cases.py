@@ -85,6 +85,9 @@ CASES: dict[str, str | bytes] = {
     "json-loi.json": json.dumps(form())[:-20],
     "csv-cp1258.csv": "so;ten\n1;Văn thư\n".encode("cp1258"),
     "csv-thieu-cot.csv": "so\n1\n",
+    # Nơi nhận and ô 12 (issue 14)
+    "nhom-mot-noi.yaml": dump(form(noi_nhan=[{"nhom": ["Bộ Nội vụ"], "ghi_chu": "để b/c"}, "Các phòng"])),
+    "kieu-o12-la.yaml": dump(form(kieu_o12="don-vi-ngoac", nguoi_soan_thao={"ky_hieu": "bnt"})),
     # agency profiles (co_quan.yaml): a form that leaves the agency to its profile, and bad profiles
     "ho-so-truong-la.yaml": dump({"loai": "cong-van", "ho_so": "co-quan-truong-la.yaml",
                                   **form(loai=None, co_quan_ban_hanh=None, dia_danh=None, nguoi_ky=None)}),
@@ -97,6 +100,65 @@ CASES: dict[str, str | bytes] = {
                               "nguoi_ky": {"giam-doc": GOOD["nguoi_ky"]}}),
     "co-quan-ngay.yaml": dump({"dia_danh": "Khánh Hòa", "ngay": "18/8/2025"}),
 }
+
+
+def _png(width: int = 40, height: int = 40, phys: int | None = None, cut: bool = False, bad_crc: bool = False,
+         claimed: tuple[int, int] | None = None) -> bytes:
+    """A small red RGBA PNG, or a damaged one (issue 16: PNGs were checked by their header only)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) ^ (1 if bad_crc and kind == b"IDAT" else 0)
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    w, h = claimed or (width, height)
+    raw = b"".join(b"\0" + b"\xff\0\0\xff" * width for _ in range(height))
+    idat = zlib.compress(raw)
+    ihdr = chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0))
+    extra = chunk(b"pHYs", struct.pack(">IIB", phys, phys, 1)) if phys else b""
+    data = b"\x89PNG\r\n\x1a\n" + ihdr + extra + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    return data[: len(data) - 40] if cut else data
+
+
+def _with_seal(image: str) -> str:
+    return dump(form(nguoi_ky={**GOOD["nguoi_ky"], "anh_dau": image}))
+
+
+# Issue 16 (reliability, round 2): every defect class of the hostile-input review.
+CASES.update({
+    "the-yaml-la.yaml": dump(form()).replace("so: 12", "so: !foo 12"),
+    "so-5000-chu-so.yaml": dump(form()).replace("so: 12", "so: " + "9" * 5000),
+    "timestamp-sai.yaml": dump(form()).replace("ngay: 18/8/2025", "ngay: !!timestamp 2024-02-30"),
+    "the-binary.yaml": dump(form()).replace("so: 12", "so: !!binary aGVsbG8="),
+    "so-1e400.json": json.dumps(form()).replace('"so": 12', '"so": 1e400'),
+    "so-nan.json": json.dumps(form()).replace('"so": 12', '"so": NaN'),
+    "khoa-lap.json": json.dumps(form()).replace('"so": 12', '"so": 12, "so": 13'),
+    "ky-hieu-dieu-khien.yaml": dump(form(ky_hieu="SNV\x01VP")),
+    "ky-hieu-surrogate.json": json.dumps(form(ky_hieu="SNV\ud800")),
+    "ky-hieu-bidi.yaml": dump(form(ky_hieu="SNV\u202eVP")),
+    "ky-hieu-dai.yaml": dump(form(ky_hieu="SNV" * 40)),
+    "so-true.yaml": dump(form(so=True)),
+    "so-ban-true.yaml": dump(form(nguoi_soan_thao={"ky_hieu": "NVA", "so_ban": True})),
+    "so-tien-true.yaml": dump(form(noi_dung=[{"so_tien": True, "noi_dung": "Tổng kinh phí:"}])),
+    "u2028-trong-ten.yaml": dump(form(nguoi_ky={**GOOD["nguoi_ky"], "ho_ten": "Phan\u2028Văn Đức"})),
+    "u2029-dia-danh.yaml": dump(form(dia_danh="Khánh\u2029Hòa")),
+    "ky-tu-tag.yaml": dump(form(dia_danh="Khánh Hòa\U000e0041")),
+    "dong-1500.yaml": dump(form(dia_danh="Khánh Hòa " * 150)),
+    "anh-cat-cut.yaml": _with_seal("cat-cut.png"),
+    "cat-cut.png": _png(cut=True),
+    "anh-sai-crc.yaml": _with_seal("sai-crc.png"),
+    "sai-crc.png": _png(bad_crc=True),
+    "anh-phys-1.yaml": _with_seal("phys-1.png"),
+    "phys-1.png": _png(phys=1),
+    "anh-qua-rong.yaml": _with_seal("qua-rong.png"),
+    "qua-rong.png": _png(width=1, height=1, claimed=(30000, 1)),
+    "anh-thieu-du-lieu.yaml": _with_seal("thieu-du-lieu.png"),
+    "thieu-du-lieu.png": _png(claimed=(80, 80)),
+    "anh-dev-zero.yaml": _with_seal("/dev/zero"),
+    "anh-fifo.yaml": _with_seal("dau.fifo"),
+    "csv-ten.csv": "ten\nA\nB\n",
+})
 
 
 def main() -> None:
@@ -129,6 +191,21 @@ def docx_case(kind: str, good: bytes) -> bytes:
         return out.getvalue()
 
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    if kind in ("bad-crc", "bad-compression"):  # one member damaged in the central directory
+        raw = bytearray(repack(lambda name, data: data))
+        member = b"docProps/app.xml"
+        entry = raw.find(b"PK\x01\x02" + bytes(raw[raw.find(b"PK\x01\x02") + 4:][:0]))
+        while raw[entry + 46: entry + 46 + len(member)] != member:
+            entry = raw.find(b"PK\x01\x02", entry + 4)
+        if kind == "bad-crc":
+            raw[entry + 16] ^= 0xFF  # the CRC-32 the reader will compare
+        else:
+            raw[entry + 10] = 99  # compression method 99 (AES), which zipfile cannot read
+            local = int.from_bytes(raw[entry + 42: entry + 46], "little")
+            raw[local + 8] = 99
+        return bytes(raw)
+    if kind == "fixable":  # a good document: --fix has nothing to correct, but writes its copy
+        return good
     if kind == "truncated":
         return good[: len(good) * 2 // 3]
     if kind == "zip-bomb":  # one part that inflates to 300 MB from about 300 KB

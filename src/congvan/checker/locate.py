@@ -69,7 +69,8 @@ def split_tabs(para: Para) -> list[Para]:
     for run in para.runs:
         pieces = []
         for n, piece in enumerate(run.text.split("\t")):
-            if n and side is left and any(r.text.strip() for r in left):
+            if n and side is left and (any(r.text.strip() for r in left)
+                                       or any(r.text.strip() for _, r in pieces)):
                 side = right
             if piece:
                 pieces.append((side, replace(run, text=piece)))

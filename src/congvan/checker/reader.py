@@ -14,7 +14,6 @@ import io
 import os
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from lxml import etree
 
@@ -93,17 +92,14 @@ def _load(source, name) -> tuple[bytes, str]:
         if len(source) > MAX_FILE_BYTES:
             raise _too_big(name or "DOCX")
         return bytes(source), name or "DOCX"
-    path = Path(source)
-    name = name or str(path)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise _too_big(name)
-        return path.read_bytes(), name
-    except IsADirectoryError:
-        raise UnreadableDocument(name, "là thư mục, không phải tệp", "is a folder, not a file") from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UnreadableDocument(name, f"không đọc được tệp: {reason}", f"cannot read the file: {reason}") from None
+    from ..files import FileRefused, read_bounded
+
+    name = name or str(source)
+    try:  # the input policy: a regular file, at most MAX_FILE_BYTES read whatever stat says
+        return read_bounded(source, MAX_FILE_BYTES, ("DOCX", "DOCX file")), name
+    except FileRefused as exc:
+        problem = exc.problems[0]
+        raise UnreadableDocument(name, problem.vi, problem.en) from None
 
 
 def _refuse_non_zip(raw: bytes, name: str) -> None:
@@ -150,7 +146,7 @@ class _PartReader:
                 data = stream.read(MAX_PART_BYTES + 1)
         except KeyError:
             return None
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as exc:
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError) as exc:
             raise UnreadableDocument(self.name, f"phần {part} bị hỏng ({exc})", f"the part {part} is damaged ({exc})") \
                 from None
         if len(data) > MAX_PART_BYTES:

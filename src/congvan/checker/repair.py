@@ -21,9 +21,11 @@ def apply(source, dest, run) -> FixResult:
     if report.scope is not None:
         raise NotAdministrative(report.file, report.scope)
     dest = Path(dest)
-    if not isinstance(source, (bytes, bytearray)) and dest.resolve() == Path(source).resolve():
-        raise CongVanError([Problem(path="", file=str(dest), vi="không ghi đè lên bản gốc: chọn tên khác (-o)",
-                                    en="will not overwrite the original: choose another name (-o)")])
+    if not isinstance(source, (bytes, bytearray)) and _same_file(Path(source), dest):  # links included
+        raise CongVanError([Problem(path="", file=str(dest), vi=f"{dest} chính là bản gốc {source}: không ghi đè lên"
+                                    " bản gốc (tệp đầu vào); chọn tên khác (-o)",
+                                    en=f"{dest} is the original {source} itself: will not overwrite the input;"
+                                    " choose another name (-o)")])
     twins = _twin_boxes(package)
     for correction in ctx.fixes:
         correction()
@@ -34,6 +36,13 @@ def apply(source, dest, run) -> FixResult:
     remaining = {(f.rule, f.where, f.found) for f in after.findings}
     fixed = [f for f in report.findings if (f.rule, f.where, f.found) not in remaining]
     return FixResult(package.name, str(dest), fixed, after.findings)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -82,15 +91,29 @@ def _repack(package) -> bytes:
             if info.filename in edited:
                 data = etree.tostring(edited[info.filename], xml_declaration=True, encoding="UTF-8", standalone=True)
             else:
-                data = src.read(info.filename)
+                data = _member(src, info, package.name)
             dst.writestr(info, data)
     return out.getvalue()
 
 
-def _write_atomic(dest: Path, data: bytes) -> None:
-    tmp = dest.with_name(f".{dest.name}.congvan-tmp")
+def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    """A part copied as it is; a damaged one (bad CRC, unknown compression) is a
+    clear refusal, not a traceback and not a silently dropped part."""
+    from .reader import MAX_PART_BYTES, UnreadableDocument
+
     try:
-        tmp.write_bytes(data)
-        os.replace(tmp, dest)
-    finally:
-        tmp.unlink(missing_ok=True)
+        with archive.open(info) as stream:
+            data = stream.read(MAX_PART_BYTES + 1)
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError) as exc:
+        raise UnreadableDocument(name, f"phần {info.filename} bị hỏng ({exc}): không ghi được bản sửa",
+                                 f"the part {info.filename} is damaged ({exc}): no corrected copy written") from None
+    if len(data) > MAX_PART_BYTES:
+        raise UnreadableDocument(name, f"phần {info.filename} giải ra quá lớn (nghi là zip bomb)",
+                                 f"the part {info.filename} unpacks to far too much data (a zip bomb?)")
+    return data
+
+
+def _write_atomic(dest: Path, data: bytes) -> None:
+    from ..files import write_atomic
+
+    write_atomic(dest, data)  # O_EXCL|O_NOFOLLOW temporary, never over the input or a device

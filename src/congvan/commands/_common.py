@@ -24,5 +24,9 @@ def print_problems(exc, file=None, heading: str = "Không tạo được văn b�
 
 
 def cannot_write(path, exc: OSError) -> None:
+    if getattr(exc, "problems", None):  # refused by the output policy (congvan.files): its own bilingual reason
+        problem = exc.problems[0]
+        print(f"Không ghi được tệp {path}: {problem.vi} / cannot write {path}: {problem.en}", file=sys.stderr)
+        return
     reason = exc.strerror or str(exc)
     print(f"Không ghi được tệp {path}: {reason} / cannot write {path}: {reason}", file=sys.stderr)

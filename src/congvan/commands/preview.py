@@ -27,6 +27,7 @@ def add_parser(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from .. import load, render
     from ..errors import CongVanError
+    from ..files import check_output
     from ..pdf import find_poppler, page_images, to_pdf
 
     pattern = args.output or f"{Path(args.form).stem}-trang-{{page}}.png"
@@ -35,15 +36,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         find_poppler()
         doc = load(args.form)
+        for page in args.page:  # before LibreOffice runs: an output the policy refuses is refused at once
+            check_output(pattern.format(page=page) if "{page}" in pattern else pattern)
         with tempfile.TemporaryDirectory(prefix="congvan-preview-") as work:
             pdf = to_pdf(render(doc, Path(work, "van-ban.docx")))
             made = page_images(pdf, pattern, pages=args.page, dpi=args.dpi)
+    except OSError as exc:  # first: an output refused by the policy is an OSError and a CongVanError
+        cannot_write(pattern, exc)
+        return 1
     except CongVanError as exc:
         print_problems(exc)
         return 2
-    except OSError as exc:
-        cannot_write(pattern, exc)
-        return 1
     for path in made:
         say(f"Đã tạo / written: {path}")
     return 0

@@ -9,8 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+import warnings
 from pathlib import Path
 
+from ..errors import LayoutWarning
+from ..files import STDIO
 from . import _common
 from ._common import cannot_write, print_problems, say
 
@@ -19,9 +22,9 @@ ORDER = 10
 
 def add_parser(sub) -> None:
     r = sub.add_parser("render", help="biểu mẫu YAML/JSON → DOCX / render a form to DOCX")
-    r.add_argument("form", help="tệp biểu mẫu .yaml hoặc .json / the form file")
-    r.add_argument("-o", "--output", help="tệp DOCX đầu ra (mặc định: tên biểu mẫu .docx); khi trộn thư: thư mục"
-                   " (mặc định: tên biểu mẫu) / output DOCX; for a mail merge: the folder")
+    r.add_argument("form", help="tệp biểu mẫu .yaml hoặc .json ('-': đọc từ đầu vào chuẩn) / the form file ('-': standard input)")
+    r.add_argument("-o", "--output", help="tệp DOCX đầu ra (mặc định: tên biểu mẫu .docx; '-': đầu ra chuẩn); khi trộn thư: thư mục"
+                   " (mặc định: tên biểu mẫu) / output DOCX ('-': standard output); for a mail merge: the folder")
     r.add_argument("--template", help="mẫu DOCX riêng (mặc định: mẫu theo Phụ lục III) / your own DOCX template")
     r.add_argument("--co-quan", metavar="CO_QUAN.yaml", help="hồ sơ cơ quan (mặc định: ho_so: trong biểu mẫu, hoặc"
                    " co_quan.yaml cạnh biểu mẫu) / the agency profile (default: the form's ho_so:, or co_quan.yaml"
@@ -62,14 +65,19 @@ def render_one(args: argparse.Namespace, form) -> int:
     from ..merge import unfilled
     from ..model import VanBan
 
-    output = Path(args.output) if args.output else Path(Path(args.form).stem + ".docx")
+    if args.output == STDIO:
+        return render_to_stdout(args, form)
+    output = Path(args.output) if args.output else Path(_stem(args.form) + ".docx")
     pdf_only = output.suffix.lower() == ".pdf"
     want_pdf = pdf_only or args.pdf or args.pdfa
     office = _office(args.pdfa) if want_pdf else None  # before writing anything: no DOCX without its PDF
     doc = form.model(VanBan)
     docx = output.with_name(f".{output.stem}.congvan-tmp.docx") if pdf_only else output
     try:
-        paths = render_files(doc, docx, template=args.template)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", LayoutWarning)
+            paths = render_files(doc, docx, template=args.template)
+        print_layout_warnings(caught)
         if office:
             pdfs = to_pdfs(office, paths, pdf_only, output)
     except OSError as exc:
@@ -86,6 +94,42 @@ def render_one(args: argparse.Namespace, form) -> int:
     for path in (pdfs if pdf_only else paths + (pdfs if office else [])):
         say(f"Đã tạo / written: {path}")
     return 0
+
+
+def _stem(form: str) -> str:
+    return "van-ban" if form == STDIO else Path(form).stem  # a form read from standard input
+
+
+def render_to_stdout(args: argparse.Namespace, form) -> int:
+    """``-o -``: the DOCX on standard output (for pipes and e-office scripts)."""
+    from ..docx import writer
+    from ..files import write_atomic
+    from ..layout import lay_out
+
+    if args.pdf or args.pdfa:
+        print("-o - ghi DOCX ra đầu ra chuẩn; PDF cần tên tệp (-o x.pdf)"
+              " / -o - writes the DOCX to standard output; PDF needs a file name (-o x.pdf)", file=sys.stderr)
+        return 2
+    from ..model import VanBan
+
+    view = lay_out(form.model(VanBan))
+    if writer.appendix_packages(view):
+        print("Văn bản có phụ lục là tệp riêng (tep_rieng): không ghi nhiều tệp ra đầu ra chuẩn, hãy dùng -o TÊN.docx"
+              " / the document has appendices in files of their own: several files cannot go to standard output;"
+              " use -o NAME.docx", file=sys.stderr)
+        return 2
+    write_atomic(STDIO, writer.render_view(view, args.template))
+    return 0
+
+
+def print_layout_warnings(caught) -> None:
+    """A line the layout could not fit, on stderr in both languages; the file is written."""
+    for item in caught:
+        w = item.message
+        if isinstance(w, LayoutWarning):
+            print(f"Cảnh báo / warning: {w.where}: {w.vi} / {w.en}", file=sys.stderr)
+        else:
+            warnings.showwarning(item.message, item.category, item.filename, item.lineno)
 
 
 def _office(pdfa: bool = False):
@@ -111,8 +155,8 @@ def render_each(args: argparse.Namespace, form) -> int:
     """The mail merge: every good row is written, every bad row reported."""
     from ..merge import each, read_rows
 
-    outdir = Path(args.output) if args.output else Path(Path(args.form).stem)
-    if outdir.suffix.lower() in (".docx", ".pdf"):
+    outdir = Path(args.output) if args.output else Path(_stem(args.form))
+    if outdir.suffix.lower() in (".docx", ".pdf") or args.output == STDIO:
         print(f"Khi trộn thư, -o là thư mục chứa các văn bản, không phải tệp {outdir}"
               f" / for a mail merge, -o names a folder, not the file {outdir}", file=sys.stderr)
         return 2

@@ -33,6 +33,19 @@ def add_parser(sub) -> None:
     s.add_argument("--threads", type=int, default=None, help="luồng tạo văn bản mỗi tiến trình / render threads")
     s.add_argument("--queue", type=int, default=None, help="yêu cầu được chờ thêm trước khi báo bận (503)"
                                                            " / requests queued before 503")
+    s.add_argument("--allow-remote", action="store_true",
+                   help="cho phép lắng nghe ngoài máy này (0.0.0.0, địa chỉ mạng): dịch vụ KHÔNG có xác thực, hãy đặt sau"
+                        " proxy có TLS và đăng nhập (docs/service.md) / listen beyond loopback: the service has NO"
+                        " authentication; put it behind a proxy with TLS and auth")
+    s.add_argument("--allowed-host", action="append", default=None, metavar="TÊN",
+                   help="tên máy (Host) được phục vụ, lặp lại được; mặc định localhost, 127.0.0.1, ::1; '*': mọi tên"
+                        " / Host names served (repeatable; default the loopback names; '*': any)")
+    s.add_argument("--worker-memory-mb", type=int, default=None, help="bộ nhớ tối đa mỗi tiến trình xử lý, MB"
+                   " / address space per worker process, MB")
+    s.add_argument("--body-timeout", type=float, default=None, help="giây khách được gửi hết nội dung"
+                   " / seconds a client has to send its body")
+    s.add_argument("--max-connections", type=int, default=None, help="số kết nối đồng thời tối đa"
+                   " / most concurrent connections")
     s.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     s.set_defaults(func=run)
 
@@ -44,7 +57,10 @@ def settings_from(args: argparse.Namespace):
               "max_blocks": args.max_blocks,
               "render_timeout_s": args.render_timeout, "pdf_timeout_s": args.pdf_timeout,
               "pool_threads": args.threads, "pool_queue": args.queue,
-              "max_request_bytes": args.max_request_kb * 1024 if args.max_request_kb else None}
+              "max_request_bytes": args.max_request_kb * 1024 if args.max_request_kb else None,
+              "worker_memory_mb": args.worker_memory_mb, "body_timeout_s": args.body_timeout,
+              "max_connections": args.max_connections,
+              "allowed_hosts": tuple(args.allowed_host) if args.allowed_host else None}
     return Settings(**{k: v for k, v in chosen.items() if v is not None})
 
 
@@ -55,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         print(MISSING, file=sys.stderr)
         return 1
+    from ..server.guard import uvicorn_options
     from ..server.settings import ENV_VAR
 
     try:
@@ -76,15 +93,38 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         print("--workers phải từ 1 trở lên / --workers must be at least 1", file=sys.stderr)
         return 2
+    if not remote_allowed(args):
+        return 2
     # Every worker process builds its own app from the same settings.
     os.environ[ENV_VAR] = settings.to_json()
     config = uvicorn.Config("congvan.server.app:app_from_env", factory=True, host=args.host, port=args.port,
                             workers=args.workers, log_level=args.log_level, server_header=False,
-                            timeout_graceful_shutdown=10)
+                            timeout_graceful_shutdown=10, **uvicorn_options(settings))
     from ._common import say
 
     say(f"congvan: http://{args.host}:{args.port}/ (Ctrl+C để dừng / to stop)", file=sys.stderr)
     return _serve(config)
+
+
+def remote_allowed(args: argparse.Namespace) -> bool:
+    """Beyond loopback only on purpose: the service has no authentication of its own."""
+    from ..server.guard import is_loopback
+
+    if is_loopback(args.host):
+        return True
+    if not args.allow_remote:
+        print(f"Từ chối lắng nghe trên {args.host}: dịch vụ không có xác thực. Hãy chạy trên 127.0.0.1 sau một proxy có"
+              " TLS và đăng nhập (docs/service.md), hoặc thêm --allow-remote nếu đã có lớp xác thực phía trước"
+              f" / refusing to listen on {args.host}: the service has no authentication. Run it on 127.0.0.1 behind a"
+              " proxy with TLS and auth (docs/service.md), or add --allow-remote if such a layer is in front",
+              file=sys.stderr)
+        return False
+    names = ", ".join(args.allowed_host or ["localhost", "127.0.0.1", "::1"])
+    print("!" * 78 + f"\nCẢNH BÁO / WARNING: congvan lắng nghe trên {args.host} KHÔNG có xác thực: ai tới được cổng"
+          f" {args.port} cũng dùng được dịch vụ / listening on {args.host} with NO authentication: anyone who reaches"
+          f" port {args.port} can use the service.\nTên máy được phục vụ / Host names served: {names}"
+          " (--allowed-host)\n" + "!" * 78, file=sys.stderr)
+    return True
 
 
 def _serve(config) -> int:

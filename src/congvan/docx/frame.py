@@ -4,8 +4,10 @@ A template is an ordinary DOCX a clerk can open in Word: the header and
 signature bands as borderless two-column tables, each element in its named
 style, and docxtpl tags (``{{ number }}``, ``{%p for line in … %}``) where the
 document's content goes.  Fragments that must be measured (the rules under
-the agency name, the motto and the trích yếu; the Kính gửi block; the body)
-arrive as whole paragraphs through ``{{p … }}`` tags.
+the agency name, the motto and the trích yếu; the Kính gửi block; the body;
+Nơi nhận, whose groups are nested tables) arrive whole through ``{{p … }}``
+tags.  The header table's widths are the Mẫu's; the writer moves them to the
+columns fitted to each document's agency name.
 
 ``python tools/build_templates.py`` rewrites the files; a test checks that the
 committed templates equal what this module builds, so they never drift from
@@ -44,6 +46,8 @@ def _loop(var: str, style: str) -> str:
 
 
 def header_band(mau: str) -> str:
+    # Widths as the Mẫu draws them; writer.fit_header_table moves them to each
+    # document's fitted columns (a long agency name widens the left one).
     geo = page_geometry()
     left, right = geo.header_columns
     # The circulation note (ô 11) stands above the Quốc hiệu, when there is one.
@@ -74,7 +78,7 @@ def title_block() -> str:
 def signature_band() -> str:
     geo = page_geometry()
     left, right = geo.signature_columns
-    recipients = _p("noi_nhan_nhan", rules.NOI_NHAN_LABEL) + _loop("noi_nhan", "noi_nhan")
+    recipients = _p("noi_nhan_nhan", rules.NOI_NHAN_LABEL) + _tag("{{p noi_nhan_block }}")
     signer = (
         _loop("authority_lines", "quyen_han_chuc_vu")
         + _tag("{{p signature_gap }}")
@@ -84,7 +88,7 @@ def signature_band() -> str:
     # A long Nơi nhận continues in a second row that may break across pages
     # (layout/pagination.py); the first row, with the signer, never splits.
     more = (row_open() + cell(left, _tag("{%tr if noi_nhan_more %}")) + cell(right, "") + "</w:tr>"
-            + row_open(cant_split=False) + cell(left, _loop("noi_nhan_more", "noi_nhan"), top_pt=0)
+            + row_open(cant_split=False) + cell(left, _tag("{{p noi_nhan_more_block }}"), top_pt=0)
             + cell(right, "", top_pt=0) + "</w:tr>"
             + row_open() + cell(left, _tag("{%tr endif %}")) + cell(right, "") + "</w:tr>")
     return (
@@ -106,8 +110,8 @@ def minutes_signature_band() -> str:
     )
     table = (table_open((left, right), 0.0, top_pt=rules.SIGNATURE_SPACE_BEFORE_PT)
              + row_open() + cell(left, secretary) + cell(right, chair) + "</w:tr></w:tbl>")
-    return (table + _p("noi_nhan_nhan", rules.NOI_NHAN_LABEL) + _loop("noi_nhan", "noi_nhan")
-            + _loop("noi_nhan_more", "noi_nhan"))
+    return (table + _p("noi_nhan_nhan", rules.NOI_NHAN_LABEL) + _tag("{{p noi_nhan_block }}")
+            + _tag("{{p noi_nhan_more_block }}"))
 
 
 def document_xml(mau: str) -> str:

@@ -51,6 +51,7 @@ def text_xml(text: str) -> str:
 
 def run(span: Span) -> str:
     props = ("<w:b/><w:bCs/>" if span.bold else "") + ("<w:i/><w:iCs/>" if span.italic else "")
+    props += '<w:vertAlign w:val="subscript"/>' if span.subscript else ""
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f"<w:r>{rpr}{text_xml(span.text)}</w:r>"
 
@@ -69,6 +70,23 @@ def ind(left: float | None = None, right: float | None = None, hanging: float | 
     elif first_line is not None:
         attrs.append(f'w:firstLine="{twips(first_line)}"')
     return f"<w:ind {' '.join(attrs)}/>" if attrs else ""
+
+
+def jc(align: str | None) -> str:
+    """A paragraph's own alignment (after w:ind in w:pPr); "justify" is Word's "both"."""
+    return f'<w:jc w:val="{"both" if align == "justify" else align}"/>' if align else ""
+
+
+def brace_paragraph(style: str, glyph: str, size_pt: float, scale_percent: int, line_pt: float) -> str:
+    """A tall, narrow glyph (the "}" of a Nơi nhận group): set at size_pt,
+    squeezed to scale_percent of its width, on an exact line of line_pt so the
+    row is no taller than the items it spans."""
+    sz = half_points(size_pt)
+    return (
+        f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:spacing w:before="0" w:after="0" w:line="{round(line_pt * 20)}"'
+        f' w:lineRule="exact"/></w:pPr><w:r><w:rPr><w:w w:val="{scale_percent}"/><w:sz w:val="{sz}"/>'
+        f'<w:szCs w:val="{sz}"/></w:rPr><w:t>{escape(glyph)}</w:t></w:r></w:p>'
+    )
 
 
 def keep_next(keep: bool | None) -> str:
@@ -157,13 +175,14 @@ def row_open(cant_split: bool = True) -> str:
     return "<w:tr><w:trPr><w:cantSplit/></w:trPr>" if cant_split else "<w:tr>"
 
 
-def cell(width_mm: float, content: str, top_pt: float | None = None) -> str:
-    """A cell; ``top_pt`` overrides the table's top cell margin."""
+def cell(width_mm: float, content: str, top_pt: float | None = None, valign: str = "") -> str:
+    """A cell; ``top_pt`` overrides the table's top cell margin; ``valign`` centres its content ("center")."""
     # A cell must end with a paragraph, or Word reports the file as damaged.
     if not content.rstrip().endswith("</w:p>"):
         content += "<w:p/>"
     mar = f'<w:tcMar><w:top w:w="{round(top_pt * 20)}" w:type="dxa"/></w:tcMar>' if top_pt is not None else ""
-    return f'<w:tc><w:tcPr><w:tcW w:w="{twips(width_mm)}" w:type="dxa"/>{mar}</w:tcPr>{content}</w:tc>'
+    v = f'<w:vAlign w:val="{valign}"/>' if valign else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{twips(width_mm)}" w:type="dxa"/>{mar}{v}</w:tcPr>{content}</w:tc>'
 
 
 def _borders(pt: float, color: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import struct
-import tempfile
 import zlib
 from functools import lru_cache
 from pathlib import Path
@@ -174,26 +173,10 @@ def _deflate_shared(data: bytes) -> tuple[bytes, int]:
     return _deflate(data)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_atomic(path: str | os.PathLike, data: bytes) -> Path:
-    """Write to a temporary file beside the target, then rename: a reader
-    never sees a half-written file, and a failure leaves the old one intact."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        # mkstemp creates 0600; a document is an ordinary file (0666 less the umask).
-        os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    """Write under congvan's one output policy (``congvan.files``): a temporary
+    file beside the target, then a rename; never over an input, a device or a
+    read-only file, never through a planted name."""
+    from ..files import write_atomic as write
+
+    return write(path, data)

@@ -73,6 +73,13 @@ TAGS: dict[str, Tag] = {
                 "the body: grounds, sections, items, tasks, the Mẫu's fixed wording, './.' (ô 6)",
                 ("noi_dung", "can_cu", "tham_quyen")),
     # ô 7, ô 8, ô 9b
+    "noi_nhan_block": Tag("paragraphs", "Nơi nhận như văn thư viết: các dòng, nhóm có ngoặc nhọn và ghi chú, dòng Lưu"
+                          " và ô 12 (ô 9b, 12)", "Nơi nhận as offices draw it: the lines, groups under a brace with"
+                          " their note, the Lưu line with ô 12 (ô 9b, 12)",
+                          ("noi_nhan", "nhu_tren", "luu", "nguoi_soan_thao", "kieu_o12")),
+    "noi_nhan_more_block": Tag("paragraphs", "Phần tiếp của Nơi nhận dài, ở hàng sau có thể sang trang (như noi_nhan_block)",
+                               "the rest of a long Nơi nhận, in the following row that may break across pages"
+                               " (as noi_nhan_block)", ("noi_nhan",)),
     "noi_nhan": Tag("lines", "Các dòng Nơi nhận, có '- ' và dấu câu, cả dòng Lưu (ô 9b)",
                     "the recipient lines, dashes and punctuation included, the Lưu line last (ô 9b)",
                     ("noi_nhan", "luu", "nguoi_soan_thao")),
@@ -99,6 +106,21 @@ TAGS: dict[str, Tag] = {
     "title": Tag("text", "Tiêu đề của tệp (thuộc tính DOCX)", "the file's title (DOCX property)"),
     "subject": Tag("text", "Chủ đề của tệp (thuộc tính DOCX)", "the file's subject (DOCX property)", ("trich_yeu",)),
 }
+
+#: A whole fragment and the pieces it replaces: a template holds either (the built-in
+#: templates use the fragments; one drawn by hand in Word may use the pieces).
+FRAGMENTS: dict[str, tuple[str, ...]] = {
+    "noi_nhan_block": ("noi_nhan",),
+    "noi_nhan_more_block": ("noi_nhan_more",),
+}
+
+
+def covered(name: str, used) -> bool:
+    """Is the content of tag ``name`` printed by the template's other tags (its fragment, or its pieces)?"""
+    if name in FRAGMENTS and any(piece in used for piece in FRAGMENTS[name]):
+        return True
+    return any(name in pieces and whole in used for whole, pieces in FRAGMENTS.items())
+
 
 #: Names a template may bind itself: the loop variable of ``{%p for line in … %}`` and Jinja's ``loop``.
 LOOP_NAMES = ("line", "loop")

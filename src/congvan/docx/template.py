@@ -14,6 +14,7 @@ tag-like value could wipe a paragraph.  Fragments built by ``ooxml`` arrive as
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ import jinja2
 from ..errors import Problem, TemplateError
 from . import template_check
 from .package import TEMPLATED_PARTS
-from .tags import TAGS
+from .tags import TAGS, covered
 
 _ENV = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 #: A tag left broken by editing in Word: XML inside {{ }} after patching.
@@ -58,7 +59,8 @@ class Template:
 
     def _keeps_everything(self, context: dict) -> None:
         """Nothing the document says is silently dropped by a template without its tag."""
-        lost = [name for name in CONTENT_TAGS if context.get(name) and name not in self.used]
+        lost = [name for name in CONTENT_TAGS if context.get(name) and name not in self.used
+                and not covered(name, self.used)]
         if lost:
             raise TemplateError([Problem(
                 path="template", file=str(self.path), code="missing-tag", value=name,
@@ -100,12 +102,32 @@ def _compile(path: Path, name: str, xml: str) -> jinja2.Template:
         )]) from None
 
 
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024  # a template with a logo is well under 1 MB
+MAX_TEMPLATE_PART_BYTES = 30 * 1024 * 1024
+MAX_TEMPLATE_PARTS = 500
+
+
+def _part(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    with archive.open(info) as stream:
+        data = stream.read(MAX_TEMPLATE_PART_BYTES + 1)
+    if len(data) > MAX_TEMPLATE_PART_BYTES:
+        raise ValueError(f"{info.filename}: quá {MAX_TEMPLATE_PART_BYTES // 2**20} MB khi giải nén (zip bomb?)"
+                         f" / over {MAX_TEMPLATE_PART_BYTES // 2**20} MB unpacked (a zip bomb?)")
+    return data
+
+
 @lru_cache(maxsize=32)
 def _load(path: Path, mtime_ns: int, size: int) -> Template:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    except (OSError, zipfile.BadZipFile) as exc:
+    from dataclasses import replace
+
+    from ..files import FileRefused, read_bounded
+
+    try:  # the input policy: a regular file, bounded; every part bounded while it inflates
+        with zipfile.ZipFile(io.BytesIO(read_bounded(path, MAX_TEMPLATE_BYTES, ("mẫu", "template")))) as archive:
+            parts = {info.filename: _part(archive, info) for info in archive.infolist()[:MAX_TEMPLATE_PARTS]}
+    except FileRefused as exc:
+        raise TemplateError([replace(p, path="template", code="unreadable") for p in exc.problems]) from None
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:
         raise TemplateError([Problem(
             path="template", file=str(path), line=None, column=None, value=None, code="unreadable",
             vi=f"Không đọc được mẫu {path.name}: {exc}", en=f"cannot read template {path.name}: {exc}",

@@ -10,9 +10,10 @@ from .. import images, rules
 from ..inline import Span
 from ..layout.view import Appendix, Box, CopyBlock, DocumentView, Para
 from ..rules import Profile
-from . import drawing, ooxml, package, sections, template
+from . import bands, drawing, ooxml, package, sections, template
 from . import frame
 from .frame import TEMPLATE_FILES
+from ..layout.geometry import page as page_geometry
 from .styles import RULE_STYLE, SPACER_STYLE, styles_xml
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -24,16 +25,14 @@ def template_path(mau: str) -> Path:
 
 def _para_xml(p: Para) -> str:
     props = ooxml.keep_next(p.keep) + ooxml.ind(left=p.left_mm, hanging=p.hanging_mm, first_line=p.first_line_mm)
-    return ooxml.paragraph(p.element, p.spans, props)
+    return ooxml.paragraph(p.element, p.spans, props + ooxml.jc(p.align))
 
 
 def _paras(paras: list[Para]) -> Markup:
     return Markup("".join(_para_xml(p) for p in paras))
 
 
-def _box_xml(box: Box, cell_width_mm: float) -> str:
-    return ooxml.boxed_paragraph(box.element, box.text, cell_width_mm, box.width_mm, box.height_mm,
-                                 rules.BOX_BORDER_PT, rules.COLOR)
+_box_xml = bands._box_xml
 
 
 def _contact(lines: list[str]) -> Markup:
@@ -87,6 +86,11 @@ def context(view: DocumentView) -> dict:
     h, s, geo = view.header, view.signature, view.page
     left, right = geo.header_columns
     ctx = {
+        # Nơi nhận as drawn (groups under a brace are nested tables): a whole fragment;
+        # "noi_nhan" below gives the same lines as text, for templates that loop over them.
+        "noi_nhan_block": Markup(bands.noi_nhan_block(view.recipients[:view.noi_nhan_split])),
+        "noi_nhan_more_block": Markup(bands.noi_nhan_block(view.recipients[view.noi_nhan_split:])
+                                      if view.noi_nhan_split is not None else ""),
         "parent_lines": h.parent_lines,
         "issuer_lines": h.issuer_lines,
         "rule_agency": Markup(ooxml.rule_paragraph(RULE_STYLE, left, h.issuer_rule.length_mm)),
@@ -95,7 +99,7 @@ def context(view: DocumentView) -> dict:
         "rule_motto": Markup(ooxml.rule_paragraph(RULE_STYLE, right, h.motto_rule.length_mm)),
         "number": h.number,
         "place_date": h.place_date,
-        "subject_cong_van": h.subject_cong_van or "",
+        "subject_cong_van": bands.with_breaks(h.subject_cong_van or ""),
         "kinh_gui": _paras(view.kinh_gui),
         "body": _paras(view.body),
         "noi_nhan": view.noi_nhan[:view.noi_nhan_split],
@@ -123,18 +127,6 @@ def context(view: DocumentView) -> dict:
         length = t.subject_rule.length_mm if t.subject_rule else 0
         ctx["rule_subject"] = Markup(ooxml.rule_paragraph(RULE_STYLE, rules.TEXT_WIDTH_MM, length))
     return ctx
-
-
-def _header_xml(h, geo) -> str:
-    """The header band of an attached text: agency and motto, no number or date (Mẫu 1.3)."""
-    left, right = geo.header_columns
-    names = "".join(ooxml.paragraph("co_quan_chu_quan", (Span(t),)) for t in h.parent_lines)
-    names += "".join(ooxml.paragraph("co_quan_ban_hanh", (Span(t),)) for t in h.issuer_lines)
-    names += ooxml.rule_paragraph(RULE_STYLE, left, h.issuer_rule.length_mm)
-    motto = ooxml.paragraph("quoc_hieu", (Span(h.quoc_hieu),)) + ooxml.paragraph("tieu_ngu", (Span(h.tieu_ngu),))
-    motto += ooxml.rule_paragraph(RULE_STYLE, right, h.motto_rule.length_mm)
-    return (ooxml.table_open((left, right), geo.header_indent) + ooxml.row_open()
-            + ooxml.cell(left, names) + ooxml.cell(right, motto) + "</w:tr></w:tbl>")
 
 
 def _copy_xml(c: CopyBlock, geo) -> str:
@@ -180,7 +172,7 @@ def _attached_signature_xml(s, geo) -> str:
 
 def _appendix_xml(a: Appendix, geo) -> str:
     width = rules.LANDSCAPE_TEXT_WIDTH_MM if a.landscape else rules.TEXT_WIDTH_MM
-    xml = _header_xml(a.header, geo) if a.header else ""
+    xml = bands.header_band(a.header, with_number=False) if a.header else ""
     xml += "".join(_para_xml(p) for p in a.heading)
     xml += ooxml.rule_paragraph(RULE_STYLE, width, a.rule.length_mm)
     xml += "".join(_para_xml(p) for p in a.body)
@@ -201,7 +193,11 @@ def render_view(view: DocumentView, template_file: str | Path | None = None) -> 
     ctx = context(view)
     if "noi_nhan_more" not in tpl.used:  # a template made before the band could split: one list
         ctx["noi_nhan"], ctx["noi_nhan_more"] = view.noi_nhan, []
+    if "noi_nhan_more_block" not in tpl.used:
+        ctx["noi_nhan_block"], ctx["noi_nhan_more_block"] = Markup(bands.noi_nhan_block(view.recipients)), Markup("")
     parts = tpl.render(ctx)
+    xml = bands.fit_header_table(parts["word/document.xml"].decode("utf-8"), page_geometry(), view.page)
+    parts["word/document.xml"] = bands.fit_signature_table(xml, page_geometry(), view.page).encode("utf-8")
     if view.confirmation:
         xml = sections.before_final_section(parts["word/document.xml"].decode("utf-8"),
                                             _confirmation_xml(view.confirmation, view.page))

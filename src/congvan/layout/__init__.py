@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..model import VanBan
 from . import appendix, body, closing, copy, geometry, header, mau, pagination
 from .view import DocumentView, Para, Rule
@@ -18,8 +20,13 @@ def mau_for(doc: VanBan) -> str:
 
 def lay_out(doc: VanBan) -> DocumentView:
     profile = doc.co_chu
-    page = geometry.page()
-    recipients, signer = closing.noi_nhan(doc), closing.signature(doc)
+    page = header.page_for(doc, profile)
+    signature = closing.signature(doc)
+    wanted = closing.column_wanted_mm(closing.recipients(doc, page.signature_columns[0], profile), profile)
+    columns = geometry.signature_columns(wanted, closing.signer_needs_mm(signature, profile))
+    if columns != page.signature_columns and doc.loai != "bien-ban":  # a recipient line that would break: widen
+        page = dataclasses.replace(page, signature_columns=columns)
+    recipients = closing.recipients(doc, page.signature_columns[0], profile)
     return DocumentView(
         mau=mau_for(doc),
         profile=profile.value,
@@ -27,15 +34,17 @@ def lay_out(doc: VanBan) -> DocumentView:
         title=header.title(doc, profile),
         kinh_gui=closing.kinh_gui(doc, profile),
         body=body.body(doc),
-        noi_nhan=recipients,
-        signature=signer,
-        noi_nhan_split=pagination.recipients_split(recipients, signer, page, profile),
+        noi_nhan=[r.text for r in recipients],
+        recipients=recipients,
+        signature=signature,
+        noi_nhan_split=pagination.recipients_split([r.text for r in recipients], signature, page, profile),
         page=page,
         appendices=appendix.appendices(doc),
         contact_lines=closing.contact_lines(doc),
         e_stamp=doc.ky_so or copy.electronic_copy_stamp(doc),
         copy=copy.copy_block(doc),
         confirmation=mau.confirmation(doc),
+        notices=header.agency_lines(doc, profile)[2],
         meta={"title": (doc.trich_yeu or doc.doc_type.name).replace("\n", " "), "subject": doc.doc_type.name},
     )
 

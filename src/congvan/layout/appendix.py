@@ -30,10 +30,10 @@ def attached_text(doc: VanBan) -> Appendix:
     header without number or date, its type and subject, "(Ban hành kèm theo
     Quyết định số …)" (or "(Kèm theo …)"), its chapters and articles, and the
     signature block when the form asks for it (``nguoi_ky``)."""
-    from . import closing, geometry as geo, header as head
+    from . import closing, header as head
 
     profile, text = doc.co_chu, doc.kem_theo
-    full = head.header(doc, geo.page(), profile)
+    full = head.header(doc, head.page_for(doc, profile), profile)
     full.number, full.place_date, full.subject_cong_van, full.marks = "", "", None, []
     full.circulation = full.draft = None
     subject = [line.strip() for line in text.trich_yeu.split("\n") if line.strip()]

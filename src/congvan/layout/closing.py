@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from .. import doctypes, inline, rules
-from ..model import NoiNhan, VanBan
+from ..inline import Span
+from ..model import NhomNoiNhan, NoiNhan, VanBan
 from ..rules import Profile
-from . import geometry
-from .view import Para, Signature
+from . import fit, geometry
+from .view import Para, Recipient, RecipientGroup, Signature
 
 _LABEL = "Kính gửi"
+NBSP = "\u00a0"
 
 
 def _clip(text: str) -> str:
@@ -27,6 +29,8 @@ def kinh_gui(doc: VanBan, profile: Profile) -> list[Para]:
     label = f"{doc.dien_gui.upper()} điện" if doc.dien_gui else _LABEL
     start = rules.KINH_GUI_INDENT_MM
     if len(names) == 1 and not doc.dien_gui:
+        if doc.kinh_gui_mot_noi == "giua":
+            return [one_addressee(f"{label}: ", names[0], profile)]
         first = f"{label}: "
         hang = geometry.text_mm(first, "kinh_gui", profile)
         return [Para("kinh_gui", (inline.Span(first + names[0]),), left_mm=start + hang, hanging_mm=hang)]
@@ -42,36 +46,130 @@ def kinh_gui(doc: VanBan, profile: Profile) -> list[Para]:
     return out
 
 
-def _item(entry: str | NoiNhan) -> str:
-    if isinstance(entry, NoiNhan):
-        return f"{_clip(entry.ten)} ({entry.ghi_chu})" if entry.ghi_chu else _clip(entry.ten)
-    return _clip(entry)
+def one_addressee(label: str, name: str, profile: Profile) -> Para:
+    """"Kính gửi: Bộ Nội vụ" centred on the text width.  A name too long for
+    one line wraps at balanced points (or the clerk's "\n") under its own
+    start, the whole block centred: the label hangs to its left."""
+    width = rules.TEXT_WIDTH_MM - rules.HEADER_FIT_SLACK_MM
+    line = f"{label}{' '.join(name.split())}"
+    if "\n" not in name and geometry.text_mm(line, "kinh_gui_mot", profile) <= width:
+        return Para("kinh_gui_mot", (Span(line),))
+    hang = geometry.text_mm(label, "kinh_gui_mot", profile)
+    lines = [part for given in fit.clerk_lines(name)
+             for part in fit.balanced(given, width - hang, "kinh_gui_mot", profile)]
+    block = hang + max(geometry.text_mm(x, "kinh_gui_mot", profile) for x in lines)
+    left = max((rules.TEXT_WIDTH_MM - block) / 2, 0.0)
+    return Para("kinh_gui_mot", (Span(label + "\n".join(lines)),), left_mm=round(left + hang, 1),
+                hanging_mm=round(hang, 1), align="left")
 
 
-def noi_nhan(doc: VanBan) -> list[str]:
-    """Recipient lines with their punctuation; "- Như trên;" first where a
-    Kính gửi block names the addressees; "- Lưu: VT, …." last."""
-    items = [_item(e) for e in doc.noi_nhan]
-    if doc.kinh_gui and doc.loai in doctypes.KINH_GUI_TYPES:
-        if not any(item.startswith(rules.NHU_TREN) for item in items):
-            items.insert(0, rules.NHU_TREN)
-    lines = [f"{rules.DASH} {item};" for item in items]
-    lines.append(luu_line(doc))
-    return lines
+def _note(text: str) -> str:
+    """"(để b/c)": a note never breaks inside."""
+    return f"({NBSP.join(text.strip().strip('()').split())})"
 
 
-def luu_line(doc: VanBan) -> str:
+def _first_line(doc: VanBan, items: list[str]) -> str | None:
+    """"Như trên" (or "Như thành phần") first, where the form asks for it or a
+    Kính gửi block names the addressees (§II.9.b), unless the clerk wrote it."""
+    choice = doc.nhu_tren
+    if choice == "khong":
+        return None
+    if choice == "tu-dong":
+        if not (doc.kinh_gui and doc.loai in doctypes.KINH_GUI_TYPES):
+            return None
+        choice = "nhu-tren"
+    if any(item.startswith(tuple(rules.NHU_TREN_LINES.values())) for item in items):
+        return None
+    return rules.NHU_TREN_LINES[choice]
+
+
+def _names(doc: VanBan) -> list[str]:
+    return [n for e in doc.noi_nhan for n in (e.nhom if isinstance(e, NhomNoiNhan) else [getattr(e, "ten", e)])]
+
+
+def recipients(doc: VanBan, column_mm: float, profile: Profile) -> list[Recipient | RecipientGroup]:
+    """Nơi nhận as drawn: one line per recipient ("- …;"), a note in brackets
+    after it or on its own indented line, a group of recipients under one
+    brace and note, and last the Lưu line with ô 12 (Phụ lục I §II.9.b)."""
+    out: list[Recipient | RecipientGroup] = []
+    first = _first_line(doc, [_clip(n) for n in _names(doc)])
+    if first:
+        out.append(Recipient((Span(f"{rules.DASH} {first};"),)))
+    for entry in doc.noi_nhan:
+        if isinstance(entry, NhomNoiNhan):
+            out.append(_group(entry, column_mm, profile))
+        elif isinstance(entry, NoiNhan) and entry.ghi_chu and entry.ghi_chu_dong_rieng:
+            out.append(Recipient((Span(f"{rules.DASH} {_clip(entry.ten)}"),), note_line=f"{_note(entry.ghi_chu)};"))
+        elif isinstance(entry, NoiNhan) and entry.ghi_chu:
+            out.append(Recipient((Span(f"{rules.DASH} {_clip(entry.ten)} {_note(entry.ghi_chu)};"),)))
+        else:
+            out.append(Recipient((Span(f"{rules.DASH} {_clip(getattr(entry, 'ten', entry))};"),)))
+    out.append(Recipient(luu_spans(doc)))
+    return out
+
+
+def column_wanted_mm(recipients: list[Recipient | RecipientGroup], profile: Profile) -> float:
+    """How wide the Nơi nhận column would have to be for its widest one-line
+    recipient not to break (lines too long for any column are left to wrap)."""
+    limit = rules.TEXT_WIDTH_MM * rules.SIGNATURE_LEFT_FRACTION_MAX
+    widths = [geometry.text_mm("".join(s.text for s in r.spans), "noi_nhan", profile) + rules.HEADER_FIT_SLACK_MM
+              for r in recipients if isinstance(r, Recipient)]
+    return max((w for w in widths if w <= limit), default=0.0)
+
+
+def signer_needs_mm(sig: Signature, profile: Profile) -> float:
+    """The signer's column must hold its longest line (ô 7a, 7b) and the signature image."""
+    lines = [(x, "quyen_han_chuc_vu") for x in sig.authority_lines]
+    lines += [(x, "chuc_vu_khac") for x in sig.other_position_lines] + [(sig.name, "ho_ten")]
+    widest = max(geometry.text_mm(text, element, profile) for text, element in lines)
+    return widest + 2 * rules.HEADER_FIT_SLACK_MM
+
+
+def _group(entry: NhomNoiNhan, column_mm: float, profile: Profile) -> RecipientGroup:
+    note = _note(entry.ghi_chu)
+    note_mm = max(geometry.text_mm(note, "noi_nhan_ghi_chu", profile) + rules.HEADER_FIT_SLACK_MM, rules.NOTE_MIN_MM)
+    items_mm = round(column_mm - rules.BRACE_COLUMN_MM - note_mm, 1)
+    items = tuple(f"{rules.DASH} {_clip(name)};" for name in entry.nhom)
+    hang = rules.ELEMENTS["noi_nhan"].hanging_mm
+    lines = sum(fit.greedy_count(fit.units(item), items_mm - hang, "noi_nhan", profile) for item in items)
+    return RecipientGroup(items=items, note=note, item_lines=lines,
+                          widths_mm=(items_mm, rules.BRACE_COLUMN_MM, round(column_mm - items_mm - rules.BRACE_COLUMN_MM, 1)))
+
+
+def luu_spans(doc: VanBan) -> tuple[Span, ...]:
+    """"- Lưu: VT, HC (2)." with ô 12 written in the document's style
+    (rules.O12_STYLES): "PL.(300)." after it, "KGVX(bnt)" or subscript
+    "KTTH"+"h5" glued to the drafting unit."""
+    style = rules.O12_STYLES[doc.kieu_o12]
     units = list(doc.luu.don_vi) or ([doc.don_vi_soan_thao] if doc.don_vi_soan_thao else [])
     if not units and doc.loai == "bien-ban":  # Mẫu 1.9: "- Lưu: VT, Hồ sơ."
         units = ["Hồ sơ"]
-    text = ", ".join([rules.LUU_VAN_THU, *units])
-    if doc.luu.so_ban:
-        text += f" ({doc.luu.so_ban})"
-    line = f"{rules.DASH} Lưu: {text}."
     drafter = doc.nguoi_soan_thao
-    if drafter:  # ô 12, right after the Lưu line: "PL.(300)."
-        line += f" {drafter.ky_hieu}." + (f"({drafter.so_ban})." if drafter.so_ban else "")
-    return line
+    initials = drafter.ky_hieu.upper() if drafter and style.case == "hoa" else (drafter.ky_hieu if drafter else "")
+    copies = style.copies.format(n=drafter.so_ban) if drafter and drafter.so_ban else ""
+    pieces: list[Span] = []
+    glued = drafter and style.initials != "sau"
+    for n, unit in enumerate(units):
+        pieces.append(Span((", " if n else "") + unit))
+        if n == 0 and glued:
+            pieces.append(Span(f"({initials})" if style.initials == "ngoac" else initials,
+                               subscript=style.initials == "chi-so-duoi"))
+    if glued and not units:  # no unit named: the initials stand alone
+        pieces.append(Span(f"({initials})" if style.initials == "ngoac" else initials,
+                           subscript=style.initials == "chi-so-duoi"))
+    if doc.luu.so_ban:
+        pieces.append(Span(f" ({doc.luu.so_ban})"))
+    vt = Span(rules.LUU_VAN_THU)
+    if style.van_thu == "dau":
+        pieces = [vt, *([Span(", ")] if pieces else []), *pieces]
+    else:
+        pieces = [*pieces, *([Span(", ")] if pieces else []), vt]
+    tail = "."
+    if drafter and style.initials == "sau":  # ô 12, right after the Lưu line: "PL.(300)."
+        tail += f" {initials}." + (f"{copies}." if copies else "")
+    elif copies:
+        tail = f".{copies}."
+    return (Span(f"{rules.DASH} Lưu: "), *pieces, Span(tail))
 
 
 def signature(doc: VanBan) -> Signature:

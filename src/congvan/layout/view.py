@@ -19,6 +19,7 @@ class Para:
     left_mm: float | None = None  # indents that differ from the element's own
     hanging_mm: float | None = None
     first_line_mm: float | None = None
+    align: str | None = None  # an alignment that differs from the element's own (rules.Align value)
     #: keep-with-next when it differs from the element's rule: False for an
     #: article whose text follows its number (not a heading), True for the
     #: last body paragraph, held to the signature band (rules.KEEP_*).
@@ -60,6 +61,8 @@ class Header:
     marks: list[Box] = field(default_factory=list)  # ô 10a, 10b under the number
     circulation: Box | None = None  # ô 11 above the Quốc hiệu
     draft: Box | None = None  # above the agency name (house style)
+    columns: tuple[float, float] = (70.0, 105.0)  # the header band's columns, fitted to the text (mm)
+    indent_mm: float = -5.0  # how far the band reaches into the left margin (negative)
 
 
 @dataclass
@@ -67,6 +70,34 @@ class Title:
     type_name: str  # ô 5a "KẾ HOẠCH"
     subject_lines: list[str]
     subject_rule: Rule | None
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One Nơi nhận line: "- Sở Tài chính;"; a note on its own line under it
+    when ``note_line`` is given; spans so ô 12 may set initials as subscript."""
+
+    spans: tuple[Span, ...]
+    note_line: str = ""
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans) + (f" {self.note_line}" if self.note_line else "")
+
+
+@dataclass(frozen=True)
+class RecipientGroup:
+    """Several recipients under one note: a right brace spans the items and
+    the note stands beside it, "(để b/c);"."""
+
+    items: tuple[str, ...]
+    note: str
+    item_lines: int  # printed lines of the items (a long item wraps), for the brace's height
+    widths_mm: tuple[float, float, float]  # items, brace, note
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.items) + f" {self.note}"
 
 
 @dataclass
@@ -79,7 +110,7 @@ class Signature:
     seal: str | None = None  # ô 8: seal PNG (path)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Page:
     """Column widths and page geometry, mm."""
 
@@ -134,7 +165,7 @@ class DocumentView:
     title: Title | None
     kinh_gui: list[Para]
     body: list[Para]
-    noi_nhan: list[str]  # lines, "- " and punctuation included
+    noi_nhan: list[str]  # lines, "- " and punctuation included (plain text, for previews)
     signature: Signature
     page: Page
     meta: dict[str, str] = field(default_factory=dict)
@@ -143,6 +174,8 @@ class DocumentView:
     e_stamp: str = ""  # ô 14, top right of page 1
     copy: CopyBlock | None = None
     confirmation: list[str] = field(default_factory=list)  # Mẫu 1.10, lower left
+    recipients: list[Recipient | RecipientGroup] = field(default_factory=list)  # Nơi nhận as drawn
+    notices: list = field(default_factory=list)  # fit.Notice: lines that could not be laid out as asked
     #: Nơi nhận lines beside the signer; the rest continue in a band row that
     #: may break across pages (layout/pagination.py).  None: all beside the signer.
     noi_nhan_split: int | None = None

@@ -243,6 +243,9 @@ class SoTien(_Block):
     @field_validator("so_tien", mode="before")
     @classmethod
     def _amount(cls, value: object) -> object:
+        if isinstance(value, bool):  # YAML true/false is not an amount (Decimal(True) is 1)
+            raise ValueError(f"Số tiền phải là số, không phải {str(value).lower()} / the amount must be a number,"
+                             f" not {str(value).lower()}")
         try:
             amount = Decimal(str(value).replace(".", "").replace(",", ".")) if isinstance(value, str) else Decimal(value)
         except (InvalidOperation, TypeError, ValueError):

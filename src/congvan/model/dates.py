@@ -12,7 +12,9 @@ import re
 
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .text import not_bool
 
 from .rule import Rule, raise_first
 
@@ -57,6 +59,7 @@ class Ngay(BaseModel):
     ngay: int | None = Field(None, ge=1, le=31, description="Ngày (để trống nếu văn thư điền khi ban hành) / day")
     thang: int | None = Field(None, ge=1, le=12, description="Tháng / month")
     nam: int = Field(ge=1945, le=2200, description="Năm, 4 chữ số / year")
+    _not_bool = field_validator("ngay", "thang", "nam", mode="before")(not_bool)
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema, handler):

@@ -9,11 +9,11 @@ what size each part is printed is the layout's business (``congvan.layout``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Annotated, Iterator, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
-from .. import doctypes
+from .. import doctypes, rules
 from ..images import read_png
 from ..rules import Profile
 from .. import numbering
@@ -22,7 +22,7 @@ from .danh_so import DanhSoField, check_levels, levels_of, scheme_name, scheme_o
 from .dates import Ngay
 from .rule import Rule, raise_first
 from .parts import BanSao, BienBan, DoKhan, DoMat, GiayMoi, GioiThieu, LienHe, NghiPhep, VanBanKemTheo
-from .text import Code, Line, Text
+from .text import Code, KyHieu, Line, Text, not_bool
 
 #: A trích yếu is "ngắn gọn" (Phụ lục I §II.5); real ones run 50–250 characters.
 MAX_SUBJECT_CHARS = 500
@@ -56,6 +56,43 @@ class NoiNhan(_Model):
 
     ten: Line = Field(description="Nơi nhận, một dòng / recipient, one line")
     ghi_chu: Line | None = Field(None, description="Ghi chú trong ngoặc, ví dụ 'để báo cáo' / note printed in parentheses")
+    ghi_chu_dong_rieng: bool = Field(
+        False, description="In ghi chú trên dòng riêng, thụt vào dưới tên / print the note on its own indented line"
+    )
+
+
+class NhomNoiNhan(_Model):
+    """Several recipients under one note: offices draw a right brace over the
+    items and write the note beside it, "(để b/c)"."""
+
+    nhom: list[Line] = Field(description="Các nơi nhận trong nhóm (từ hai trở lên) / the recipients of the group (two or more)")
+    ghi_chu: Line = Field(description="Ghi chú chung của nhóm, ví dụ 'để b/c' / the note the group shares")
+
+    @field_validator("nhom")
+    @classmethod
+    def _two_or_more(cls, items: list[str]) -> list[str]:
+        if len(items) < 2:
+            raise Rule(
+                "group-too-small", f"Nhóm nơi nhận cần từ hai nơi nhận trở lên, đang có {len(items)}; một nơi nhận thì ghi"
+                " {ten: …, ghi_chu: …} / a Nơi nhận group needs two or more recipients, it has"
+                f" {len(items)}; for one recipient write {{ten: …, ghi_chu: …}}"
+            )
+        return items
+
+
+def _recipient_kind(value: object) -> str:
+    if isinstance(value, dict):
+        return "NhomNoiNhan" if "nhom" in value else "NoiNhan"
+    if isinstance(value, (NoiNhan, NhomNoiNhan)):
+        return type(value).__name__
+    return "str"
+
+
+#: One entry of Nơi nhận: a name, a name with a note, or a group under one note.
+MotNoiNhan = Annotated[
+    Union[Annotated[Line, Tag("str")], Annotated[NoiNhan, Tag("NoiNhan")], Annotated[NhomNoiNhan, Tag("NhomNoiNhan")]],
+    Discriminator(_recipient_kind),
+]
 
 
 class Luu(_Model):
@@ -65,13 +102,15 @@ class Luu(_Model):
         default_factory=list, description="Đơn vị soạn thảo lưu, hoặc 'Hồ sơ' (biên bản) / units keeping a copy"
     )
     so_ban: int | None = Field(None, gt=0, le=999, description="Số bản lưu / copies kept")
+    _so_ban_not_bool = field_validator("so_ban", mode="before")(not_bool)
 
 
 class NguoiSoanThao(_Model):
     """ô 12: the drafter's initials and the number of copies issued: ``PL.(300)``."""
 
-    ky_hieu: Code = Field(description="Ký hiệu người soạn thảo / drafter initials")
+    ky_hieu: Code = Field(description="Ký hiệu người soạn thảo, ví dụ 'PL', 'bnt', 'h5' / drafter initials")
     so_ban: int | None = Field(None, gt=0, le=99999, description="Số lượng bản phát hành / copies issued")
+    _so_ban_not_bool = field_validator("so_ban", mode="before")(not_bool)
 
 
 class PhuLuc(_Model):
@@ -174,7 +213,8 @@ class VanBan(_Model):
     co_quan_chu_quan: CoQuan | None = Field(None, description="Cơ quan chủ quản trực tiếp (nếu có) / direct parent agency")
     co_quan_ban_hanh: CoQuan = Field(description="Cơ quan ban hành / issuing agency")
     so: int | None = Field(None, gt=0, le=99999, description="Số văn bản; để trống cho văn thư điền / number; blank for the văn thư")
-    ky_hieu: str | None = Field(
+    _so_not_bool = field_validator("so", mode="before")(not_bool)
+    ky_hieu: KyHieu | None = Field(
         None, description="Ký hiệu đầy đủ nếu muốn tự ghi, ví dụ KH-UBND; mặc định tự ghép / full ký hiệu override"
     )
     don_vi_soan_thao: Code | None = Field(
@@ -186,11 +226,26 @@ class VanBan(_Model):
     kinh_gui: list[Text] = Field(default_factory=list, description="Kính gửi / addressees")
     can_cu: list[Text] = Field(default_factory=list, description="Căn cứ ban hành / legal bases")
     noi_dung: list[Block] = Field(default_factory=list, description="Nội dung văn bản / the body")
-    noi_nhan: list[Line | NoiNhan] = Field(
-        default_factory=list, description="Nơi nhận (không gồm dòng Lưu), mỗi nơi một dòng / recipients, one line each"
+    noi_nhan: list[MotNoiNhan] = Field(
+        default_factory=list, description="Nơi nhận (không gồm dòng Lưu), mỗi nơi một dòng: tên, {ten, ghi_chu},"
+        " hoặc nhóm {nhom: [..], ghi_chu} in chung một ngoặc / recipients, one line each: a name, {ten, ghi_chu},"
+        " or a group under one note"
+    )
+    nhu_tren: Literal[rules.NHU_TREN_CHOICES] = Field(  # type: ignore[valid-type]
+        "tu-dong", description="Dòng đầu Nơi nhận: 'tu-dong' (Như trên khi có Kính gửi), 'nhu-tren',"
+        " 'nhu-thanh-phan', 'khong' / the first Nơi nhận line: automatic, 'Như trên', 'Như thành phần' or none"
     )
     luu: Luu = Field(default_factory=Luu, description="Dòng 'Lưu: VT, …' / archive line")
     nguoi_soan_thao: NguoiSoanThao | None = Field(None, description="Ký hiệu người soạn thảo, số bản phát hành (ô 12)")
+    kieu_o12: str = Field(
+        rules.DEFAULT_O12_STYLE, description="Cách ghi ô 12: " + ", ".join(f"'{k}'" for k in rules.O12_STYLES)
+        + " (xem docs/forms.md) / how ô 12 is written: a style name",
+        json_schema_extra={"enum": list(rules.O12_STYLES)},
+    )
+    kinh_gui_mot_noi: Literal[rules.KINH_GUI_ONE] = Field(  # type: ignore[valid-type]
+        "giua", description="Một nơi nhận Kính gửi: 'giua' (căn giữa dòng) hoặc 'thut-le' (thụt lề như Mẫu 1.5)"
+        " / one addressee: centred, or from the Mẫu 1.5 indent"
+    )
     nguoi_ky: NguoiKy = Field(description="Người ký / signature block")
     phu_luc: list[PhuLuc] = Field(default_factory=list, description="Phụ lục kèm theo / appendices")
     # Quyết định, nghị quyết (Mẫu 1.1–1.3)
@@ -261,13 +316,25 @@ class VanBan(_Model):
     @classmethod
     def _no_duplicates(cls, items: list) -> list:
         seen: set[str] = set()
-        for item in items:
-            name = (item if isinstance(item, str) else item.ten).casefold()
+        names = [n for item in items for n in (item.nhom if isinstance(item, NhomNoiNhan)
+                                                else [item if isinstance(item, str) else item.ten])]
+        for shown in names:
+            name = shown.casefold()
             if name in seen:
-                shown = item if isinstance(item, str) else item.ten
                 raise Rule("listed-twice", f"'{shown}' được ghi hai lần / '{shown}' is listed twice")
             seen.add(name)
         return items
+
+    @field_validator("kieu_o12")
+    @classmethod
+    def _known_o12_style(cls, value: str) -> str:
+        if value not in rules.O12_STYLES:
+            known = ", ".join(rules.O12_STYLES)
+            raise Rule(
+                "unknown-o12-style", f"Không có cách ghi ô 12 tên '{value}'; chọn một trong: {known}"
+                f" / there is no ô 12 style named '{value}'; choose one of: {known}"
+            )
+        return value
 
     @field_validator("ky_hieu")
     @classmethod

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .. import doctypes, numbering
 from .body import Block
 from .danh_so import DanhSoField, levels_of, scheme_of
 from .rule import Rule, raise_first
 from .dates import Ngay
-from .text import Line, Text
+from .text import Line, Text, not_bool
 
 
 class _Part(BaseModel):
@@ -138,6 +138,7 @@ class BanSao(_Part):
     hinh_thuc: HinhThucSao = Field(description="Hình thức sao: sao-y, sao-luc, trich-sao / copy kind")
     co_quan: "CoQuanSao" = Field(description="Cơ quan thực hiện sao / the copying body")
     so: int | None = Field(None, gt=0, le=99999, description="Số bản sao (sổ chung các hình thức sao) / copy number")
+    _so_not_bool = field_validator("so", mode="before")(not_bool)
     dia_danh: Line = Field(description="Địa danh / place")
     ngay: Ngay = Field(description="Ngày sao / date of copying")
     noi_nhan: list[Line] = Field(default_factory=list, description="Nơi nhận bản sao (không gồm dòng Lưu), mỗi nơi một dòng")

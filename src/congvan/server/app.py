@@ -32,9 +32,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import Problem
 from . import work
-from .pool import PoolBusy, PoolTimeout, RenderPool
+from .guard import HostGuard
+from .pool import PoolBusy, PoolMemory, PoolTimeout, RenderPool, WorkerLost
 from .problems import MEDIA_TYPE, ApiProblem, http_problem
-from .requests import DOCX, FORMATS, media_type, negotiate, read_body, uploaded_file
+from .requests import DOCX, FORMATS, ClientGone, media_type, negotiate, read_body
 from .settings import Settings
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -72,7 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     if settings.template_dir is not None and not settings.template_dir.is_dir():
         raise ValueError(f"Không có thư mục mẫu {settings.template_dir} / no template directory {settings.template_dir}")
-    pool = RenderPool(settings.pool_threads, settings.pool_queue)
+    pool = RenderPool(settings.pool_threads, settings.pool_queue, settings.worker_memory_mb * 2**20)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -88,6 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _handlers(app)
     _routes(app, settings, pool)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(HostGuard, allowed=settings.allowed_hosts)
     app.openapi = lambda: _openapi(app)
     return app
 
@@ -112,6 +114,11 @@ def _handlers(app: FastAPI) -> None:
         return ApiProblem(400, "bad-parameters", ("Tham số không hợp lệ", "Invalid parameters"),
                           (f"Tham số không hợp lệ: {names}", f"invalid parameters: {names}")).response(request.url.path)
 
+    @app.exception_handler(ClientGone)
+    async def client_gone(request: Request, _exc: ClientGone):
+        log.debug("client left before its request arrived: %s", request.url.path)  # not an error of ours
+        return Response(status_code=400, headers={"Connection": "close"})
+
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         log.exception("unexpected error on %s", request.url.path)
@@ -129,8 +136,18 @@ async def _in_pool(pool: RenderPool, settings: Settings, timeout: float, fn, *ar
                          headers=retry) from None
     except PoolTimeout:
         raise ApiProblem(503, "timeout", ("Quá thời gian xử lý", "Render timed out"),
-                         (f"Không xong trong {timeout:g} giây; thử lại sau", f"not done within {timeout:g} s; retry later"),
+                         (f"Không xong trong {timeout:g} giây (việc đã bị dừng); thử lại sau",
+                          f"not done within {timeout:g} s (the work was stopped); retry later"),
                          headers=retry) from None
+    except PoolMemory:
+        mb = settings.worker_memory_mb
+        raise ApiProblem(413, "too-much-memory", ("Yêu cầu cần quá nhiều bộ nhớ", "Request needs too much memory"),
+                         (f"Xử lý yêu cầu này cần hơn {mb} MB bộ nhớ, giới hạn của dịch vụ",
+                          f"this request needs more than the service's {mb} MB of memory")) from None
+    except WorkerLost:
+        raise ApiProblem(503, "worker-lost", ("Tiến trình xử lý bị dừng", "Worker stopped"),
+                         ("Tiến trình xử lý yêu cầu bị dừng đột ngột; thử lại sau",
+                          "the process handling the request stopped unexpectedly; retry later"), headers=retry) from None
 
 
 def _disposition(kind: str, file_name: str) -> str:
@@ -199,6 +216,8 @@ def _routes(app: FastAPI, settings: Settings, pool: RenderPool) -> None:
         headers = {"Content-Disposition": _disposition(kind, out.file_name), "X-Content-Type-Options": "nosniff"}
         if fmt == "html":
             headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+        if out.warnings:  # lines the layout could not fit: JSON, ASCII-escaped (headers are Latin-1)
+            headers["X-Congvan-Warnings"] = json.dumps(list(out.warnings), ensure_ascii=True)
         return Response(out.content, media_type=out.media_type, headers=headers)
 
     @app.post("/v1/check", tags=["check"], summary="Kiểm tra thể thức tệp DOCX / check a DOCX",
@@ -209,8 +228,9 @@ def _routes(app: FastAPI, settings: Settings, pool: RenderPool) -> None:
               responses=_ERRORS)
     async def check(request: Request):
         raw = await read_body(request, settings.max_request_bytes)
-        upload = uploaded_file(raw, request.headers.get("content-type", ""))
-        return JSONResponse(await _in_pool(pool, settings, settings.render_timeout_s, work.check, upload))
+        content_type = request.headers.get("content-type", "")  # multipart is parsed in the pool, not here
+        return JSONResponse(await _in_pool(pool, settings, settings.render_timeout_s, work.check_upload, raw,
+                                           content_type))
 
 
 def _office_available() -> bool:

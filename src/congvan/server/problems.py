@@ -28,6 +28,9 @@ class ApiProblem(Exception):
         self.headers = headers or {}
         super().__init__(f"{status} {kind}: {detail[1]}")
 
+    def __reduce__(self):  # raised in a worker process, answered by the server: it travels pickled
+        return (ApiProblem, (self.status, self.kind, self.title, self.detail, self.problems, self.headers))
+
     def body(self, instance: str | None = None) -> dict:
         data = {
             "type": TYPE_BASE + self.kind,

@@ -8,15 +8,17 @@ library's bilingual messages with line and column.
 
 from __future__ import annotations
 
+import asyncio
 import email.parser
 import email.policy
-import json
 from typing import Any
 
 from fastapi import Request
+from starlette.requests import ClientDisconnect
 
 from ..errors import FormError, Problem
 from ..forms import decode, parse
+from ..parsing import parse_json
 from .problems import ApiProblem
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -36,8 +38,20 @@ def too_large(limit: int) -> ApiProblem:
     )
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    """The whole body, refused (413) as soon as it is known to exceed limit."""
+class ClientGone(Exception):
+    """The client closed the connection before its body arrived: nobody to answer."""
+
+
+def body_timeout(seconds: float) -> ApiProblem:
+    return ApiProblem(408, "body-timeout", ("Gửi quá chậm", "Request timeout"),
+                      (f"Nội dung yêu cầu không đến đủ trong {seconds:g} giây", f"the request body did not arrive"
+                       f" within {seconds:g} s"), headers={"Connection": "close"})
+
+
+async def read_body(request: Request, limit: int, timeout: float | None = None) -> bytes:
+    """The whole body, refused (413) as soon as it is known to exceed limit, and
+    (408) when it has not all arrived within ``timeout`` seconds (default: the
+    app's ``body_timeout_s``): a slow client holds a connection, never the service."""
     declared = request.headers.get("content-length")
     if declared is not None:
         if not declared.isdigit():
@@ -45,8 +59,22 @@ async def read_body(request: Request, limit: int) -> bytes:
                              ("Content-Length không phải là số", "Content-Length is not a number"))
         if int(declared) > limit:
             raise too_large(limit)
+    if timeout is None:
+        settings = getattr(request.app.state, "settings", None)
+        timeout = getattr(settings, "body_timeout_s", 15.0)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
     chunks, size = [], 0
-    async for chunk in request.stream():
+    stream = request.stream().__aiter__()
+    while True:
+        try:
+            chunk = await asyncio.wait_for(stream.__anext__(), max(0.0, deadline - loop.time()))
+        except StopAsyncIteration:
+            break
+        except asyncio.TimeoutError:
+            raise body_timeout(timeout) from None
+        except ClientDisconnect:
+            raise ClientGone from None
         size += len(chunk)
         if size > limit:  # chunked bodies declare no size: count while they stream
             raise too_large(limit)
@@ -76,45 +104,58 @@ def form_data(raw: bytes, content_type: str) -> Any:
 
 
 def _json(text: str) -> Any:
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-        data: dict = {}
-        for key, value in pairs:
-            if key in data:
-                raise FormError([Problem(path=key, vi=f"Khóa '{key}' bị lặp", en=f"duplicate key '{key}'", code="duplicate-key")])
-            data[key] = value
-        return data
-
-    try:
-        return json.loads(text, object_pairs_hook=no_duplicates, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        raise FormError([Problem(path="", vi=f"Lỗi cú pháp JSON: {exc.msg}", en=f"JSON syntax error: {exc.msg}",
-                                 line=exc.lineno, column=exc.colno, code="syntax")]) from None
-    except RecursionError:
-        raise FormError([Problem(path="", vi="JSON lồng quá sâu", en="the JSON is nested too deeply",
-                                 code="too-deep")]) from None
+    """The library's JSON reader: numbers, depth and size guarded while reading."""
+    return parse_json(text, None)[0]
 
 
-def _no_constant(name: str) -> Any:
-    raise FormError([Problem(path="", vi=f"JSON không cho phép {name}", en=f"{name} is not allowed in JSON", code="syntax")])
+#: Parts a /v1/check upload may have: the file and perhaps a field or two.
+MAX_UPLOAD_PARTS = 16
 
 
 def uploaded_file(raw: bytes, content_type_header: str) -> bytes:
-    """The DOCX in a /v1/check request: the raw body, or the file part of a multipart form."""
+    """The DOCX in a /v1/check request: the raw body, or the file part of a
+    multipart form.  Runs in the worker pool, never on the event loop; a form of
+    thousands of parts, nested forms or broken ones are a 400, not a stall or a 500."""
     if not content_type_header.lower().startswith("multipart/form-data"):
         return raw
-    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
-        b"Content-Type: " + content_type_header.encode("latin-1") + b"\r\n\r\n" + raw)
-    parts = list(message.iter_parts()) if message.is_multipart() else []
-    files = [p for p in parts if p.get_param("filename", header="content-disposition") is not None]
-    named = [p for p in parts if p.get_param("name", header="content-disposition") == "file"]
-    chosen = (named or files)[:1]
+    boundary = _boundary(content_type_header)
+    if boundary is None or raw.count(b"--" + boundary) > MAX_UPLOAD_PARTS + 1:
+        raise _bad_multipart(f"tối đa {MAX_UPLOAD_PARTS} phần, có ranh giới (boundary) rõ ràng",
+                             f"at most {MAX_UPLOAD_PARTS} parts, with a boundary")
+    try:
+        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+            b"Content-Type: " + content_type_header.encode("latin-1") + b"\r\n\r\n" + raw)
+        parts = list(message.iter_parts()) if message.is_multipart() else []
+        if any(p.is_multipart() for p in parts):
+            raise _bad_multipart("không lồng biểu mẫu trong biểu mẫu", "no multipart inside a part")
+        files = [p for p in parts if p.get_param("filename", header="content-disposition") is not None]
+        named = [p for p in parts if p.get_param("name", header="content-disposition") == "file"]
+        chosen = (named or files)[:1]
+        payload = chosen[0].get_payload(decode=True) if chosen else None
+    except ApiProblem:
+        raise
+    except (RecursionError, ValueError, LookupError, TypeError, UnicodeError, AttributeError) as exc:
+        raise _bad_multipart(f"không đọc được ({type(exc).__name__})", f"unreadable ({type(exc).__name__})") from None
     if not chosen:
         raise ApiProblem(
             400, "no-file", ("Thiếu tệp", "No file"),
             ("Biểu mẫu gửi lên không có tệp DOCX (trường 'file')",
              "the multipart form carries no DOCX file (field 'file')"),
         )
-    return chosen[0].get_payload(decode=True) or b""
+    return payload or b""
+
+
+def _boundary(content_type_header: str) -> bytes | None:
+    for param in content_type_header.split(";")[1:]:
+        key, _, value = param.strip().partition("=")
+        if key.strip().lower() == "boundary" and value.strip().strip('"'):
+            return value.strip().strip('"').encode("latin-1", "replace")
+    return None
+
+
+def _bad_multipart(vi: str, en: str) -> ApiProblem:
+    return ApiProblem(400, "bad-multipart", ("Biểu mẫu tải lên không hợp lệ", "Malformed multipart upload"),
+                      (f"Biểu mẫu multipart không hợp lệ: {vi}", f"malformed multipart form: {en}"))
 
 
 def negotiate(accept: str | None) -> str:

@@ -44,6 +44,16 @@ class Settings:
     #: The only directory of agency profiles (co_quan.yaml files) a form may name
     #: (``ho_so: NAME`` → ``profile_dir/NAME.yaml``); never a path from the request.
     profile_dir: Path | None = None
+    #: Address space of each worker process, MB: a request needing more fails alone (413).
+    worker_memory_mb: int = 1536
+    #: Seconds a client has to send its whole body; a slower one is answered 408 and dropped.
+    body_timeout_s: float = 15.0
+    #: Connections served at once (uvicorn's limit_concurrency); more are answered 503.
+    max_connections: int = 200
+    #: Seconds an idle keep-alive connection stays open.
+    keep_alive_s: float = 5.0
+    #: Host header names the service answers (DNS rebinding); "*" allows any. Default: loopback only.
+    allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
 
     def __post_init__(self) -> None:
         for name in ("max_request_bytes", "max_blocks", "pool_threads"):
@@ -51,6 +61,9 @@ class Settings:
                 raise ValueError(f"{name} phải lớn hơn 0 / {name} must be at least 1")
         if self.pool_queue < 0 or self.render_timeout_s <= 0 or self.pdf_timeout_s <= 0:
             raise ValueError("pool_queue ≥ 0, thời hạn > 0 / pool_queue ≥ 0 and timeouts > 0")
+        if self.worker_memory_mb < 256 or self.body_timeout_s <= 0 or self.max_connections < 1 or self.keep_alive_s <= 0:
+            raise ValueError("worker_memory_mb ≥ 256, body_timeout_s > 0, max_connections ≥ 1, keep_alive_s > 0")
+        object.__setattr__(self, "allowed_hosts", tuple(h.strip().lower().strip("[]") for h in self.allowed_hosts))
         for name in ("template_dir", "image_dir", "profile_dir"):
             if getattr(self, name) is not None:
                 object.__setattr__(self, name, Path(getattr(self, name)).resolve())
@@ -65,7 +78,10 @@ class Settings:
     def from_json(cls, text: str) -> "Settings":
         data = json.loads(text)
         known = {f.name for f in fields(cls)}
-        return replace(cls(), **{k: v for k, v in data.items() if k in known})
+        chosen = {k: v for k, v in data.items() if k in known}
+        if "allowed_hosts" in chosen:
+            chosen["allowed_hosts"] = tuple(chosen["allowed_hosts"])
+        return replace(cls(), **chosen)
 
     @classmethod
     def from_env(cls) -> "Settings":

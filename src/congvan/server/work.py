@@ -35,6 +35,7 @@ class Output:
     content: bytes
     media_type: str
     file_name: str
+    warnings: tuple = ()  # LayoutWarning.to_dict() of each line the layout could not fit
 
 
 def read_form(raw: bytes, content_type: str) -> Any:
@@ -210,11 +211,11 @@ def render(raw: bytes, content_type: str, fmt: str, template: Path | None, setti
         raise from_problems(422, "separate-appendices", ("Văn bản có nhiều tệp", "The document has several files"),
                             problems)
     try:
-        packages = docx_packages(doc, template)
+        packages, notes = docx_packages(doc, template, with_warnings=True)
         if fmt == "docx":
-            return Output(packages[0], DOCX, f"{name}.docx")
+            return Output(packages[0], DOCX, f"{name}.docx", notes)
         if fmt == "zip":
-            return Output(_zip(name, packages), MEDIA_TYPES["zip"], f"{name}.zip")
+            return Output(_zip(name, packages), MEDIA_TYPES["zip"], f"{name}.zip", notes)
         pdf = _pdf(packages[0])
     except TemplateError as exc:
         raise from_problems(422, "template-invalid", ("Mẫu DOCX không dùng được", "The template cannot be used"),
@@ -222,17 +223,21 @@ def render(raw: bytes, content_type: str, fmt: str, template: Path | None, setti
     except RenderError as exc:
         raise from_problems(500, "render-failed", ("Không tạo được văn bản", "Render failed"), exc.problems) from None
     if fmt == "pdf":
-        return Output(pdf, MEDIA_TYPES["pdf"], f"{name}.pdf")
-    return Output(_png(pdf, settings), MEDIA_TYPES["png"], f"{name}-trang-1.png")
+        return Output(pdf, MEDIA_TYPES["pdf"], f"{name}.pdf", notes)
+    return Output(_png(pdf, settings), MEDIA_TYPES["png"], f"{name}-trang-1.png", notes)
 
 
-def docx_packages(doc: VanBan, template: Path | None) -> list[bytes]:
-    """The document's DOCX, then one per appendix kept in a file of its own (as render_files writes them)."""
+def docx_packages(doc: VanBan, template: Path | None, with_warnings: bool = False):
+    """The document's DOCX, then one per appendix kept in a file of its own (as
+    render_files writes them); with_warnings: also the layout's warnings (dicts)."""
     from ..docx import writer
     from ..layout import lay_out
 
     view = lay_out(doc)
-    return [writer.render_view(view, template), *writer.appendix_packages(view)]
+    packages = [writer.render_view(view, template), *writer.appendix_packages(view)]
+    if not with_warnings:
+        return packages
+    return packages, tuple({"path": n.where, "vi": n.vi, "en": n.en} for n in view.notices)
 
 
 def separate_files(doc: VanBan) -> list[Problem]:
@@ -286,6 +291,13 @@ def _png(pdf: bytes, settings: Settings) -> bytes:
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
         raise ApiProblem(500, "preview-failed", ("Không tạo được ảnh trang", "Preview failed"),
                          ("pdftoppm không tạo được ảnh trang 1", f"pdftoppm could not draw page 1: {exc}")) from None
+
+
+def check_upload(raw: bytes, content_type_header: str) -> dict:
+    """/v1/check: the upload is taken apart here, in the worker pool, not on the event loop."""
+    from .requests import uploaded_file
+
+    return check(uploaded_file(raw, content_type_header))
 
 
 def check(upload: bytes) -> dict:

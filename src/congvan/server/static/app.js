@@ -11,7 +11,7 @@
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 // Fields for programs, not for this page (the service takes no server file paths).
-const PROGRAM_FIELDS = ["$schema", "loai", "danh_sach", "anh_chu_ky", "anh_dau"];
+const PROGRAM_FIELDS = ["$schema", "loai", "ho_so", "danh_sach", "anh_chu_ky", "anh_dau"];
 // Fields every type keeps under "Các trường khác" even when its starter names them.
 const ALWAYS_LATER = ["co_chu"];
 let HIDDEN_FIELDS = new Set(PROGRAM_FIELDS);
@@ -83,7 +83,8 @@ function field(key, s, required, control, id) {
 
 function editorFor(key, schema, required, inArray) {
   const s = resolve(schema);
-  const members = (s.anyOf || s.oneOf || []).map(resolve).filter((m) => m.type !== "null");
+  // "x-ho-so": the short forms an agency profile allows (nguoi_ky: giam-doc); this page writes the full form.
+  const members = (s.anyOf || s.oneOf || []).map(resolve).filter((m) => m.type !== "null" && !m["x-ho-so"]);
   if (members.length) {
     const carry = { title: s.title, description: s.description, default: s.default };
     const pick = members.find((m) => m.type === "array") || members.find((m) => m.type === "string" && !m.enum) ||
@@ -160,7 +161,7 @@ function selectEditor(key, s, required) {
 
 function objectEditor(key, s, required, inArray, only, alsoRequired) {
   const props = s.properties || {};
-  const need = new Set([...(s.required || []), ...(alsoRequired || [])]);
+  const need = new Set([...(s.required || []), ...((s.then && s.then.required) || []), ...(alsoRequired || [])]);
   const children = {};
   const box = h("fieldset", {}, key ? h("legend", { class: required ? "req" : "" }, s.title || key) : null,
     h("ul", { class: "problems" }));
