@@ -185,3 +185,16 @@ def test_nguyen_van_tasks_nested_under_a_numbered_heading_take_2_1(tmp_path):
     assert "2.2. Sở Tài chính: bố trí kinh phí thực hiện." in out
     rows = task_rows(validate_data(VanBan, data).tasks())
     assert rows[1]["thoi_han"] == "từ ngày 01/7 đến ngày 31/7/2026"
+
+
+@pytest.mark.parametrize("style, printed", [
+    ("ngoac", "(Công an tỉnh chủ trì, đặc biệt là các xã biên giới)"),
+    ("phan-cong", "Phân công nhiệm vụ: Công an tỉnh chủ trì, đặc biệt là các xã biên giới."),
+])
+def test_the_assignment_as_the_document_words_it(style, printed, tmp_path):
+    tasks = [{**TASKS[0], "phan_cong": "(Công an tỉnh chủ trì, đặc biệt là các xã biên giới)"}, TASKS[2]]
+    data = {**FORM, "cach_phan_cong": style, "noi_dung": [{"nhiem_vu": tasks}, "Kết thúc."]}
+    doc = validate_data(VanBan, data)
+    out = texts(lines(doc, tmp_path, style))
+    assert out.count(printed) == 1
+    assert task_rows(doc.tasks())[0]["phoi_hop"] == "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"  # the data is kept

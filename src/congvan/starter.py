@@ -276,9 +276,10 @@ noi_dung: # nội dung (ô 6): lý do, nội dung đề nghị; mục I., II. in
   - "{ten} kính trình {cap_tren} xem xét, quyết định."
 """,
     "bao-cao": KINH_GUI + """\
+# danh_so: la-ma # báo cáo dài: mục I., II. in hoa; mặc định của báo cáo là 'so': 1., 2. rồi a), b)
 noi_dung: # nội dung (ô 6): kết quả, tồn tại, phương hướng, kiến nghị
   - Thực hiện chỉ đạo của {cap_tren}, {ten} báo cáo như sau.
-  - muc: Kết quả thực hiện # mục I., II. in hoa, đậm
+  - muc: Kết quả thực hiện # mục 1., 2. in đậm (danh_so: la-ma thì I., II. in hoa)
     noi_dung:
       - Số liệu, kết quả đạt được; chữ **đậm** để nhấn mạnh.
   - muc: Tồn tại, hạn chế và nguyên nhân

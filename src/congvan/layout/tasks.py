@@ -52,6 +52,9 @@ def who(task: NhiemVu, style: str) -> str | None:
 
 
 def assignment_paragraph(task: NhiemVu, style: str) -> Para | None:
+    spec = STYLES[style]
+    if task.phan_cong:  # the document's own words: framed, never added to
+        return Para(spec["element"], tuple(inline.parse(spec["frame"].format(as_written(task.phan_cong, style)))))
     text = who(task, style)
     if text is None:
         return None
@@ -59,12 +62,25 @@ def assignment_paragraph(task: NhiemVu, style: str) -> Para | None:
     extra += [f"sản phẩm: {task.san_pham}"] if task.san_pham else []
     if extra:
         text = "; ".join([text, *extra])
-    spec = STYLES[style]
     return Para(spec["element"], tuple(inline.parse(spec["frame"].format(text))))
 
 
+def as_written(text: str, style: str) -> str:
+    """The clerk's assignment without the frame the style adds: "(…)" or
+    "Phân công nhiệm vụ: ….", so typing it with or without them prints once."""
+    text = " ".join(text.split())
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1].strip()
+    if style == "phan-cong":
+        text = text.removeprefix("Phân công nhiệm vụ:").strip().rstrip(".")
+    return text
+
+
 def task_detail(task: NhiemVu) -> str:
-    """Cooperation and deadline of a task printed under its lead agency."""
+    """Cooperation and deadline of a task printed under its lead agency (or
+    the document's own assignment words, ``phan_cong``)."""
+    if task.phan_cong:
+        return as_written(task.phan_cong, "theo-co-quan")
     parts = []
     if task.phoi_hop:
         parts.append(f"phối hợp: {join_agencies(task.phoi_hop)}")

@@ -31,7 +31,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field
 
 from .. import numbering
 from .rule import Rule, raise_first
-from .thoi_han import Deadline, KhoangThoiGian, parse_deadline
+from .thoi_han import Deadline, parse_deadline
 from .text import Line, Text
 
 
@@ -146,6 +146,11 @@ class NhiemVu(_Block):
     )
     thoi_han: Deadline = None
     san_pham: Text | None = Field(default=None, description="Sản phẩm / expected output")
+    phan_cong: Text | None = Field(
+        default=None, description="Câu phân công đúng như văn bản viết, in thay câu tự ghép (kiểu ngoac, phan-cong,"
+        " theo-co-quan); chu_tri, phoi_hop, thoi_han vẫn là dữ liệu / the assignment as the document words it,"
+        " printed instead of the composed one; the data stays"
+    )
     nhiem_vu: list["NhiemVu"] = Field(default_factory=list, description="Nhiệm vụ con / subtasks")
 
     @field_validator("phoi_hop", mode="before")
