@@ -11,7 +11,7 @@ Draft Vietnamese administrative documents as DOCX that follow Decree
 from __future__ import annotations
 
 import os
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from .errors import CongVanError, FormError, LayoutWarning, Problem, RenderError, TemplateError
 from .model import (
@@ -23,7 +23,7 @@ from .render import render, render_bytes, render_files
 __version__ = "0.1.0"
 
 
-def load(path: str | os.PathLike, co_quan: "str | os.PathLike | dict | None" = None) -> VanBan:
+def load(path: str | os.PathLike[str], co_quan: str | os.PathLike[str] | dict[str, Any] | None = None) -> VanBan:
     """Read a form (YAML or JSON) and validate it; errors name the line and field.
     ``co_quan``: the agency profile (a co_quan.yaml or its data); by default the
     form's ``ho_so:`` or a ``co_quan.yaml`` beside the form (docs/profile.md)."""
@@ -46,8 +46,11 @@ def validate(form: Mapping[str, Any] | str | os.PathLike[str], *, name: str | No
 
 _CHECKER = ("check", "check_all", "fix", "Report", "Finding", "UnreadableDocument")
 
+if TYPE_CHECKING:  # type checkers see the checker's real signatures; at run time it loads on first use
+    from .checker import Finding, Report, UnreadableDocument, check, check_all, fix
 
-def __getattr__(name: str):
+
+def __getattr__(name: str) -> Any:
     """``congvan.check`` and its types, imported on first use (lxml is not needed to render)."""
     if name in _CHECKER:
         from . import checker

@@ -94,7 +94,7 @@ class Row:
         return Problem(path=column, vi=vi, en=en, file=self.file, line=self.line if self.file else None, value=value)
 
 
-def read_rows(path: str | os.PathLike) -> list[Row]:
+def read_rows(path: str | os.PathLike[str]) -> list[Row]:
     """The rows of a CSV (comma, semicolon or tab; UTF-8 with or without BOM)
     or of a YAML/JSON file holding a list of mappings (column: value)."""
     if Path(path).suffix.lower() in (".yaml", ".yml", ".json"):
@@ -102,7 +102,7 @@ def read_rows(path: str | os.PathLike) -> list[Row]:
     return read_csv(path)
 
 
-def read_csv(path: str | os.PathLike) -> list[Row]:
+def read_csv(path: str | os.PathLike[str]) -> list[Row]:
     """Rows of a CSV file; the first row names the columns.
 
     Refuses a file that is not UTF-8 (Windows-1258, TCVN3 …) with the line of
@@ -287,7 +287,7 @@ class MergeForm(Form):
     rows: list[Row] = field(default_factory=list)
 
     @classmethod
-    def read(cls, form: "str | os.PathLike | Mapping | VanBan | Form") -> "MergeForm":
+    def read(cls, form: "str | os.PathLike[str] | Mapping[str, Any] | VanBan | Form") -> "MergeForm":
         """From a form file, form data (dict), a VanBan or a Form already read."""
         if isinstance(form, MergeForm):
             return form
@@ -451,7 +451,7 @@ class Plan:
     template: str | None = None
 
 
-def plan(form: MergeForm, rows: list[Row], template: str | os.PathLike | None = None) -> Plan:
+def plan(form: MergeForm, rows: list[Row], template: str | os.PathLike[str] | None = None) -> Plan:
     """Check once what every row would otherwise repeat: every column the form
     uses exists, field columns are real fields, the rest of the form is valid."""
     if form.malformed():
@@ -603,7 +603,7 @@ class MergeResult:
         return "\n".join(f"{head}: {p}" for p in self.problems)
 
 
-def documents(form: Any, rows: Iterable[Row | Mapping] | str | os.PathLike | None = None) -> Iterator[MergeResult]:
+def documents(form: Any, rows: Iterable[Row | Mapping[str, Any]] | str | os.PathLike[str] | None = None) -> Iterator[MergeResult]:
     """Validated documents, one per row, without writing anything."""
     merge_form, row_list = _inputs(form, rows)
     the_plan = plan(merge_form, row_list)
@@ -612,8 +612,8 @@ def documents(form: Any, rows: Iterable[Row | Mapping] | str | os.PathLike | Non
         yield MergeResult(row, problems=problems, doc=doc)
 
 
-def each(form: Any, rows: Iterable[Row | Mapping] | str | os.PathLike | None = None, *,
-         outdir: str | os.PathLike, name: str | None = None, template: str | os.PathLike | None = None,
+def each(form: Any, rows: Iterable[Row | Mapping[str, Any]] | str | os.PathLike[str] | None = None, *,
+         outdir: str | os.PathLike[str], name: str | None = None, template: str | os.PathLike[str] | None = None,
          jobs: int = 1) -> Iterator[MergeResult]:
     """Write one DOCX per row into ``outdir``; yield each row's result in order.
 

@@ -75,17 +75,17 @@ def profile_model() -> type[BaseModel]:
     from .model import NguoiKy, VanBan
 
     fields: dict[str, Any] = {
-        "schema_": (Optional[str], Field(None, alias="$schema", description="JSON Schema của hồ sơ / schema URL")),
+        "schema_": (Optional[str], Field(default=None, alias="$schema", description="JSON Schema của hồ sơ / schema URL")),
     }
     for name, info in VanBan.model_fields.items():
         if name in PER_DOCUMENT or name in ("schema_", SIGNERS):
             continue
-        fields[name] = (Optional[info.annotation], Field(None, description=info.description))
+        fields[name] = (Optional[info.annotation], Field(default=None, description=info.description))
     fields[SIGNERS] = (dict[SignerKey, NguoiKy], Field(
         default_factory=dict, description="Người ký thường dùng, mỗi người một khóa (ví dụ giam-doc); biểu mẫu chọn"
         " bằng 'nguoi_ky: giam-doc' / usual signers by key; a form picks one with 'nguoi_ky: giam-doc'"))
     fields[DEFAULT_SIGNER] = (Optional[SignerKey], Field(
-        None, description="Khóa người ký khi biểu mẫu không ghi nguoi_ky / the signer used when a form names none"))
+        default=None, description="Khóa người ký khi biểu mẫu không ghi nguoi_ky / the signer used when a form names none"))
     config = ConfigDict(extra="forbid", title="Hồ sơ cơ quan (co_quan.yaml)", populate_by_name=True)
     return create_model("HoSoCoQuan", __config__=config, **fields)
 

@@ -19,7 +19,7 @@ def warn_notices(view: DocumentView, stacklevel: int = 3) -> None:
         warnings.warn(LayoutWarning(notice.where, notice.vi, notice.en), stacklevel=stacklevel)
 
 
-def render_bytes(doc: VanBan, template: str | os.PathLike | None = None) -> bytes:
+def render_bytes(doc: VanBan, template: str | os.PathLike[str] | None = None) -> bytes:
     """The DOCX of ``doc`` as bytes (same input, same bytes); a line that
     could not be fitted is reported as a :class:`congvan.LayoutWarning`."""
     view = lay_out(doc)
@@ -27,7 +27,7 @@ def render_bytes(doc: VanBan, template: str | os.PathLike | None = None) -> byte
     return writer.render_view(view, template)
 
 
-def render(doc: VanBan, output: str | os.PathLike, template: str | os.PathLike | None = None) -> Path:
+def render(doc: VanBan, output: str | os.PathLike[str], template: str | os.PathLike[str] | None = None) -> Path:
     """Write the DOCX of ``doc`` to ``output`` atomically and return its path.
 
     The document is rendered fully in memory first, so a failure never leaves
@@ -38,8 +38,8 @@ def render(doc: VanBan, output: str | os.PathLike, template: str | os.PathLike |
     return render_files(doc, output, template)[0]
 
 
-def render_files(doc: VanBan, output: str | os.PathLike,
-                 template: str | os.PathLike | None = None) -> list[Path]:
+def render_files(doc: VanBan, output: str | os.PathLike[str],
+                 template: str | os.PathLike[str] | None = None) -> list[Path]:
     """The document and its separate appendices ("<name>-phu-luc-1.docx" …), all
     rendered in memory before the first file is written."""
     view = lay_out(doc)

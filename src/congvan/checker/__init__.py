@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+from typing import Iterable
 
 from .findings import Finding, FixResult, NotEvaluated, Report
 from .reader import UnreadableDocument, read
@@ -44,12 +45,13 @@ def _run(source, layout: bool, name: str | None = None, *, package=None, pdf: by
     return report, ctx, package
 
 
-def check(source: str | os.PathLike | bytes, *, layout: bool = False, name: str | None = None) -> Report:
+def check(source: str | os.PathLike[str] | bytes, *, layout: bool = False, name: str | None = None) -> Report:
     """Check one DOCX (a path or its bytes). Raises UnreadableDocument when it cannot be read."""
     return _run(source, layout, name)[0]
 
 
-def check_all(sources, *, layout: bool = False) -> list[Report | UnreadableDocument]:
+def check_all(sources: Iterable[str | os.PathLike[str] | bytes], *,
+              layout: bool = False) -> list[Report | UnreadableDocument]:
     """Check several DOCX; with ``layout`` they are printed in one office run
     (about 15× faster than one run each). An unreadable file gives its
     UnreadableDocument in its place and is never handed to the office suite."""
@@ -79,7 +81,7 @@ def check_all(sources, *, layout: bool = False) -> list[Report | UnreadableDocum
     return out
 
 
-def fix(source: str | os.PathLike | bytes, dest: str | os.PathLike) -> FixResult:
+def fix(source: str | os.PathLike[str] | bytes, dest: str | os.PathLike[str]) -> FixResult:
     """Write a corrected copy of ``source`` to ``dest``: margins, fonts, sizes,
     weights, leading zeros. Returns what was fixed and what is left."""
     from .repair import apply

@@ -65,7 +65,7 @@ class Muc(_Block):
     muc: Line = Field(description="Tiêu đề mục (không gõ số thứ tự) / section title, without its number")
     noi_dung: list["Block"] = Field(default_factory=list, description="Nội dung của mục / the section's blocks")
     cap: LevelName | None = Field(
-        None, description="Cấp đánh số nếu không theo độ sâu, ví dụ 'diem' để in a) ngay dưới 1."
+        default=None, description="Cấp đánh số nếu không theo độ sâu, ví dụ 'diem' để in a) ngay dưới 1."
         " (xem danh_so) / the numbering level, when not the nesting's (e.g. 'diem': a) right under 1.)"
     )
 
@@ -87,7 +87,7 @@ class Chuong(_Block):
 class Dieu(_Block):
     """An article: "Điều 1. Title", bold, numbered through the whole text."""
 
-    dieu: Line | None = Field(None, description="Tiêu đề điều (không gõ 'Điều 1.') / the article's title")
+    dieu: Line | None = Field(default=None, description="Tiêu đề điều (không gõ 'Điều 1.') / the article's title")
     noi_dung: list["Block"] = Field(default_factory=list, description="Nội dung: đoạn văn, khoản, điểm / its content")
 
     @model_validator(mode="after")
@@ -107,7 +107,7 @@ class Khoan(_Block):
     khoan: Text = Field(description="Nội dung khoản/điểm (không gõ số thứ tự) / the item's text, without its number")
     noi_dung: list["Block"] = Field(default_factory=list, description="Các ý con / nested blocks")
     cap: LevelName | None = Field(
-        None, description="Cấp đánh số nếu không theo độ sâu, ví dụ 'diem' để in a) ngay dưới 1."
+        default=None, description="Cấp đánh số nếu không theo độ sâu, ví dụ 'diem' để in a) ngay dưới 1."
         " (xem danh_so) / the numbering level, when not the nesting's (e.g. 'diem': a) right under 1.)"
     )
 
@@ -117,7 +117,7 @@ class Gach(_Block):
 
     gach: list[Text] = Field(min_length=1, description="Các ý gạch đầu dòng / dash items")
     dau_dong: LeadIn = Field(
-        "-", description="Dấu đầu dòng: '-', '+', '*' hoặc '–' (gạch ngang dài) / the lead-in mark"
+        default="-", description="Dấu đầu dòng: '-', '+', '*' hoặc '–' (gạch ngang dài) / the lead-in mark"
     )
 
 
@@ -138,17 +138,17 @@ class NhiemVu(_Block):
     noi_dung: Text | list[Text] = Field(
         description="Nội dung nhiệm vụ; nhiều đoạn thì viết thành danh sách / the task; a list for several paragraphs"
     )
-    chu_tri: Line | None = Field(None, description="Cơ quan chủ trì / lead agency")
+    chu_tri: Line | None = Field(default=None, description="Cơ quan chủ trì / lead agency")
     phoi_hop: Annotated[list[Line], WithJsonSchema(_ONE_OR_MANY)] = Field(
         default_factory=list, description="Cơ quan phối hợp: một tên hoặc danh sách / cooperating agencies"
     )
     thuc_hien: Line | None = Field(
-        None, description="Cơ quan thực hiện khi không có một cơ quan chủ trì / performers when nobody leads"
+        default=None, description="Cơ quan thực hiện khi không có một cơ quan chủ trì / performers when nobody leads"
     )
     thoi_han: Deadline = None
-    san_pham: Text | None = Field(None, description="Sản phẩm / expected output")
+    san_pham: Text | None = Field(default=None, description="Sản phẩm / expected output")
     phan_cong: Text | None = Field(
-        None, description="Câu phân công đúng như văn bản viết, in thay câu tự ghép (kiểu ngoac, phan-cong,"
+        default=None, description="Câu phân công đúng như văn bản viết, in thay câu tự ghép (kiểu ngoac, phan-cong,"
         " theo-co-quan); chu_tri, phoi_hop, thoi_han vẫn là dữ liệu / the assignment as the document words it,"
         " printed instead of the composed one; the data stays"
     )
@@ -178,11 +178,11 @@ class NhomCoQuan(_Block):
 
     ten: Line = Field(description="Cơ quan chủ trì, đúng như ghi ở chu_tri / the lead agency, as in chu_tri")
     tieu_de: Text | None = Field(
-        None, description="Tiêu đề in ra, giữ nguyên dấu câu, ví dụ 'Sở Tài chính:' hoặc 'Đề nghị Tòa án nhân dân"
+        default=None, description="Tiêu đề in ra, giữ nguyên dấu câu, ví dụ 'Sở Tài chính:' hoặc 'Đề nghị Tòa án nhân dân"
         " tỉnh' (mặc định: tên cơ quan) / the heading as printed, punctuation kept (default: the name)"
     )
     mo_dau: Text | list[Text] | None = Field(
-        None, description="Đoạn dẫn dưới tiêu đề cơ quan, trước các nhiệm vụ / lead-in text under the heading"
+        default=None, description="Đoạn dẫn dưới tiêu đề cơ quan, trước các nhiệm vụ / lead-in text under the heading"
     )
 
 
@@ -194,18 +194,18 @@ class DanhSachNhiemVu(_Block):
 
     nhiem_vu: list[NhiemVu] = Field(min_length=1, description="Các nhiệm vụ / the tasks")
     cach_phan_cong: "AssignmentStyle | None" = Field(
-        None, description="Cách trình bày riêng cho danh sách này (mặc định: cach_phan_cong của văn bản)"
+        default=None, description="Cách trình bày riêng cho danh sách này (mặc định: cach_phan_cong của văn bản)"
         " / this list's assignment style (default: the document's)"
     )
     dau_dong: TaskMark | None = Field(
-        None, description="Đầu dòng mỗi nhiệm vụ: 'so' (đánh số theo cấp), '-', '+', '*', '–' hoặc 'khong';"
+        default=None, description="Đầu dòng mỗi nhiệm vụ: 'so' (đánh số theo cấp), '-', '+', '*', '–' hoặc 'khong';"
         " mọi nhiệm vụ trong nhóm in như nhau / each task's mark: numbered, a lead-in, or none; the same for all"
     )
     cap: LevelName | None = Field(
-        None, description="Cấp đánh số của các nhiệm vụ (xem danh_so) / the numbering level of the tasks"
+        default=None, description="Cấp đánh số của các nhiệm vụ (xem danh_so) / the numbering level of the tasks"
     )
     theo_co_quan: bool = Field(
-        False, description="Với kiểu nguyen-van: nhóm các nhiệm vụ dưới tiêu đề cơ quan chủ trì, câu văn in như đã viết"
+        default=False, description="Với kiểu nguyen-van: nhóm các nhiệm vụ dưới tiêu đề cơ quan chủ trì, câu văn in như đã viết"
         " / with the nguyen-van style: group the tasks under their lead agency, sentences as written"
     )
     co_quan: list[NhomCoQuan] = Field(
@@ -244,7 +244,7 @@ class SoTien(_Block):
     """An amount: ``1.500.000.000 đồng (Bằng chữ: Một tỷ năm trăm triệu đồng)``."""
 
     so_tien: Annotated[Decimal, WithJsonSchema(_AMOUNT)] = Field(description="Số tiền (đồng) / amount in đồng")
-    noi_dung: Text | None = Field(None, description="Câu dẫn trước số tiền, ví dụ 'Tổng kinh phí:' / lead-in text")
+    noi_dung: Text | None = Field(default=None, description="Câu dẫn trước số tiền, ví dụ 'Tổng kinh phí:' / lead-in text")
 
     @field_validator("so_tien", mode="before")
     @classmethod

@@ -31,21 +31,21 @@ class CapSo(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     nhan: str | None = Field(
-        None, description="Mẫu nhãn: {I} số La Mã ({i} chữ thường), {1} số Ả Rập, {a} chữ cái tiếng Việt ({A} in hoa),"
+        default=None, description="Mẫu nhãn: {I} số La Mã ({i} chữ thường), {1} số Ả Rập, {a} chữ cái tiếng Việt ({A} in hoa),"
         " {cha} nhãn cấp trên; ví dụ '{1}.', '{cha}{1}.', '{a})', '({1})', '{I}-', '-', '+' / label pattern"
     )
-    in_hoa: bool | None = Field(None, description="Tiêu đề in hoa / heading title in upper case")
-    so_dam: bool | None = Field(None, description="Số của tiêu đề in đậm / a heading's number bold")
-    so_nghieng: bool | None = Field(None, description="Số của tiêu đề in nghiêng / a heading's number italic")
-    tieu_de_dam: bool | None = Field(None, description="Tiêu đề in đậm / heading title bold")
-    tieu_de_nghieng: bool | None = Field(None, description="Tiêu đề in nghiêng / heading title italic")
-    khoan_so_dam: bool | None = Field(None, description="Số của khoản (không tiêu đề) in đậm / an item's number bold")
-    khoan_so_nghieng: bool | None = Field(None, description="Số của khoản in nghiêng / an item's number italic")
+    in_hoa: bool | None = Field(default=None, description="Tiêu đề in hoa / heading title in upper case")
+    so_dam: bool | None = Field(default=None, description="Số của tiêu đề in đậm / a heading's number bold")
+    so_nghieng: bool | None = Field(default=None, description="Số của tiêu đề in nghiêng / a heading's number italic")
+    tieu_de_dam: bool | None = Field(default=None, description="Tiêu đề in đậm / heading title bold")
+    tieu_de_nghieng: bool | None = Field(default=None, description="Tiêu đề in nghiêng / heading title italic")
+    khoan_so_dam: bool | None = Field(default=None, description="Số của khoản (không tiêu đề) in đậm / an item's number bold")
+    khoan_so_nghieng: bool | None = Field(default=None, description="Số của khoản in nghiêng / an item's number italic")
     chi_muc: bool | None = Field(
-        None, description="Cấp chỉ dùng khi danh sách có mục có tiêu đề / used only by lists holding a titled section"
+        default=None, description="Cấp chỉ dùng khi danh sách có mục có tiêu đề / used only by lists holding a titled section"
     )
     bo_qua_duoc: bool | None = Field(
-        None, description="Cho phép nhảy qua cấp này (khoản ghi 'cap') / items may skip over this level"
+        default=None, description="Cho phép nhảy qua cấp này (khoản ghi 'cap') / items may skip over this level"
     )
 
     @field_validator("nhan")
@@ -69,7 +69,7 @@ class DanhSo(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kieu: SchemeName | None = Field(
-        None, description="Kiểu đánh số: " + "; ".join(f"'{k}' {v}" for k, v in numbering.SCHEME_NOTES.items())
+        default=None, description="Kiểu đánh số: " + "; ".join(f"'{k}' {v}" for k, v in numbering.SCHEME_NOTES.items())
         + "; mặc định theo loại văn bản / the scheme; by default the type's"
     )
     cap: dict[str, CapSo] = Field(

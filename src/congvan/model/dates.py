@@ -56,8 +56,8 @@ class Ngay(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    ngay: int | None = Field(None, ge=1, le=31, description="Ngày (để trống nếu văn thư điền khi ban hành) / day")
-    thang: int | None = Field(None, ge=1, le=12, description="Tháng / month")
+    ngay: int | None = Field(default=None, ge=1, le=31, description="Ngày (để trống nếu văn thư điền khi ban hành) / day")
+    thang: int | None = Field(default=None, ge=1, le=12, description="Tháng / month")
     nam: int = Field(ge=1945, le=2200, description="Năm, 4 chữ số / year")
     _not_bool = field_validator("ngay", "thang", "nam", mode="before")(not_bool)
 

@@ -9,7 +9,7 @@ what size each part is printed is the layout's business (``congvan.layout``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Iterator, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Iterator, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
@@ -28,6 +28,11 @@ from .text import Code, KyHieu, Line, Text, not_bool
 
 #: A trích yếu is "ngắn gọn" (Phụ lục I §II.5); real ones run 50–250 characters.
 MAX_SUBJECT_CHARS = 500
+
+if TYPE_CHECKING:  # a user's type checker sees text; pydantic checks the 29 slugs (doctypes.DOC_TYPES)
+    DocTypeSlug = str
+else:
+    DocTypeSlug = Literal[tuple(doctypes.DOC_TYPES)]
 
 #: How a missing part is reported, when it has words of its own.
 _MISSING_PART = {
@@ -50,16 +55,16 @@ class CoQuan(_Model):
         description="Tên cơ quan; '\\n' để tự ngắt dòng (in hoa khi trình bày) "
         "/ agency name; '\\n' forces a line break (printed in upper case)"
     )
-    viet_tat: Code | None = Field(None, description="Chữ viết tắt dùng trong ký hiệu, ví dụ UBND / abbreviation used in the ký hiệu")
+    viet_tat: Code | None = Field(default=None, description="Chữ viết tắt dùng trong ký hiệu, ví dụ UBND / abbreviation used in the ký hiệu")
 
 
 class NoiNhan(_Model):
     """One recipient line of Nơi nhận, with an optional purpose note."""
 
     ten: Line = Field(description="Nơi nhận, một dòng / recipient, one line")
-    ghi_chu: Line | None = Field(None, description="Ghi chú trong ngoặc, ví dụ 'để báo cáo' / note printed in parentheses")
+    ghi_chu: Line | None = Field(default=None, description="Ghi chú trong ngoặc, ví dụ 'để báo cáo' / note printed in parentheses")
     ghi_chu_dong_rieng: bool = Field(
-        False, description="In ghi chú trên dòng riêng, thụt vào dưới tên / print the note on its own indented line"
+        default=False, description="In ghi chú trên dòng riêng, thụt vào dưới tên / print the note on its own indented line"
     )
 
 
@@ -103,7 +108,7 @@ class Luu(_Model):
     don_vi: list[Line] = Field(
         default_factory=list, description="Đơn vị soạn thảo lưu, hoặc 'Hồ sơ' (biên bản) / units keeping a copy"
     )
-    so_ban: int | None = Field(None, gt=0, le=999, description="Số bản lưu / copies kept")
+    so_ban: int | None = Field(default=None, gt=0, le=999, description="Số bản lưu / copies kept")
     _so_ban_not_bool = field_validator("so_ban", mode="before")(not_bool)
 
 
@@ -111,7 +116,7 @@ class NguoiSoanThao(_Model):
     """ô 12: the drafter's initials and the number of copies issued: ``PL.(300)``."""
 
     ky_hieu: Code = Field(description="Ký hiệu người soạn thảo, ví dụ 'PL', 'bnt', 'h5' / drafter initials")
-    so_ban: int | None = Field(None, gt=0, le=99999, description="Số lượng bản phát hành / copies issued")
+    so_ban: int | None = Field(default=None, gt=0, le=99999, description="Số lượng bản phát hành / copies issued")
     _so_ban_not_bool = field_validator("so_ban", mode="before")(not_bool)
 
 
@@ -119,13 +124,13 @@ class PhuLuc(_Model):
     """An appendix (Phụ lục I §III.1): its title, its own body, and/or the
     table of the document's tasks (STT | nhiệm vụ | chủ trì | phối hợp | thời hạn)."""
 
-    tieu_de: Text | None = Field(None, description="Tên phụ lục (in hoa khi trình bày) / appendix title")
+    tieu_de: Text | None = Field(default=None, description="Tên phụ lục (in hoa khi trình bày) / appendix title")
     noi_dung: list[Block] = Field(default_factory=list, description="Nội dung phụ lục / the appendix's body")
     bang_nhiem_vu: bool = Field(
-        False, description="Lập bảng phân công từ các nhiệm vụ của văn bản / a table of the document's tasks"
+        default=False, description="Lập bảng phân công từ các nhiệm vụ của văn bản / a table of the document's tasks"
     )
     tep_rieng: bool = Field(
-        False, description="Phụ lục điện tử trong tệp riêng (Mẫu 2.2): số, ngày để trống / appendix in a separate file"
+        default=False, description="Phụ lục điện tử trong tệp riêng (Mẫu 2.2): số, ngày để trống / appendix in a separate file"
     )
 
     @model_validator(mode="after")
@@ -142,24 +147,24 @@ class PhuLuc(_Model):
 class NguoiKy(_Model):
     """The signature block (ô 7a–7c): authority, position, name (Điều 13)."""
 
-    thay_mat: Line | None = Field(None, description="TM.: tập thể hoặc cơ quan, ví dụ 'Ủy ban nhân dân' / collective signed for")
-    thua_lenh: Line | None = Field(None, description="TL.: chức vụ người đứng đầu / head's position (by order)")
-    thua_uy_quyen: Line | None = Field(None, description="TUQ.: chức vụ người đứng đầu / head's position (by delegation)")
-    ky_thay: Line | None = Field(None, description="KT.: chức vụ người đứng đầu / head's position (deputy signs)")
-    quyen: Line | None = Field(None, description="Q.: chức vụ người đứng đầu / head's position (acting head)")
-    chuc_vu: Line | None = Field(None, description="Chức vụ của người ký / the signer's position")
+    thay_mat: Line | None = Field(default=None, description="TM.: tập thể hoặc cơ quan, ví dụ 'Ủy ban nhân dân' / collective signed for")
+    thua_lenh: Line | None = Field(default=None, description="TL.: chức vụ người đứng đầu / head's position (by order)")
+    thua_uy_quyen: Line | None = Field(default=None, description="TUQ.: chức vụ người đứng đầu / head's position (by delegation)")
+    ky_thay: Line | None = Field(default=None, description="KT.: chức vụ người đứng đầu / head's position (deputy signs)")
+    quyen: Line | None = Field(default=None, description="Q.: chức vụ người đứng đầu / head's position (acting head)")
+    chuc_vu: Line | None = Field(default=None, description="Chức vụ của người ký / the signer's position")
     chuc_vu_khac: Text | None = Field(
-        None, description="Chức vụ khác in trên họ tên, ví dụ 'Phó Chủ tịch UBND tỉnh' / other position printed above the name"
+        default=None, description="Chức vụ khác in trên họ tên, ví dụ 'Phó Chủ tịch UBND tỉnh' / other position printed above the name"
     )
     cap_bac: Line | None = Field(
-        None, description="Cấp bậc, học hàm, học vị trước họ tên khi ngành cho phép, ví dụ 'Thượng tướng' / rank before the name"
+        default=None, description="Cấp bậc, học hàm, học vị trước họ tên khi ngành cho phép, ví dụ 'Thượng tướng' / rank before the name"
     )
     ho_ten: Line = Field(description="Họ và tên / full name")
     anh_chu_ky: Path | None = Field(
-        None, description="Ảnh chữ ký (PNG màu xanh, nền trong suốt) đặt giữa chức vụ và họ tên / signature image"
+        default=None, description="Ảnh chữ ký (PNG màu xanh, nền trong suốt) đặt giữa chức vụ và họ tên / signature image"
     )
     anh_dau: Path | None = Field(
-        None, description="Ảnh dấu (PNG màu đỏ, kích thước thật) trùm 1/3 chữ ký bên trái / seal image"
+        default=None, description="Ảnh dấu (PNG màu đỏ, kích thước thật) trùm 1/3 chữ ký bên trái / seal image"
     )
 
     @field_validator("anh_chu_ky", "anh_dau")
@@ -208,23 +213,23 @@ class VanBan(_Model):
 
     model_config = ConfigDict(extra="forbid", title="Văn bản hành chính (NĐ 30/2020/NĐ-CP)")
 
-    schema_: str | None = Field(None, alias="$schema", description="JSON Schema của biểu mẫu (cho trình soạn thảo) / schema URL for editors")
-    loai: Literal[tuple(doctypes.DOC_TYPES)] = Field(  # type: ignore[valid-type]
+    schema_: str | None = Field(default=None, alias="$schema", description="JSON Schema của biểu mẫu (cho trình soạn thảo) / schema URL for editors")
+    loai: DocTypeSlug = Field(
         description="Loại văn bản, ví dụ cong-van, ke-hoach (xem 'congvan types') / document type"
     )
-    co_quan_chu_quan: CoQuan | None = Field(None, description="Cơ quan chủ quản trực tiếp (nếu có) / direct parent agency")
+    co_quan_chu_quan: CoQuan | None = Field(default=None, description="Cơ quan chủ quản trực tiếp (nếu có) / direct parent agency")
     co_quan_ban_hanh: CoQuan = Field(description="Cơ quan ban hành / issuing agency")
-    so: int | None = Field(None, gt=0, le=99999, description="Số văn bản; để trống cho văn thư điền / number; blank for the văn thư")
+    so: int | None = Field(default=None, gt=0, le=99999, description="Số văn bản; để trống cho văn thư điền / number; blank for the văn thư")
     _so_not_bool = field_validator("so", mode="before")(not_bool)
     ky_hieu: KyHieu | None = Field(
-        None, description="Ký hiệu đầy đủ nếu muốn tự ghi, ví dụ KH-UBND; mặc định tự ghép / full ký hiệu override"
+        default=None, description="Ký hiệu đầy đủ nếu muốn tự ghi, ví dụ KH-UBND; mặc định tự ghép / full ký hiệu override"
     )
     don_vi_soan_thao: Code | None = Field(
-        None, description="Viết tắt đơn vị soạn thảo hoặc lĩnh vực (ký hiệu công văn, dòng Lưu) / drafting unit or field"
+        default=None, description="Viết tắt đơn vị soạn thảo hoặc lĩnh vực (ký hiệu công văn, dòng Lưu) / drafting unit or field"
     )
     dia_danh: Line = Field(description="Địa danh, ví dụ 'Hà Nội', 'Thành phố Hồ Chí Minh' / place name")
     ngay: Ngay = Field(description="Ngày ban hành: 15/7/2022, hoặc 7/2022 nếu để trống ngày / date of issue")
-    trich_yeu: Text | None = Field(None, description="Trích yếu nội dung (công văn: không gõ 'V/v') / subject")
+    trich_yeu: Text | None = Field(default=None, description="Trích yếu nội dung (công văn: không gõ 'V/v') / subject")
     kinh_gui: list[Text] = Field(default_factory=list, description="Kính gửi / addressees")
     can_cu: list[Text] = Field(default_factory=list, description="Căn cứ ban hành / legal bases")
     noi_dung: list[Block] = Field(default_factory=list, description="Nội dung văn bản / the body")
@@ -235,66 +240,66 @@ class VanBan(_Model):
         " or a group under one note"
     )
     nhu_tren: Literal[rules.NHU_TREN_CHOICES] = Field(  # type: ignore[valid-type]
-        "tu-dong", description="Dòng đầu Nơi nhận: 'tu-dong' (Như trên khi có Kính gửi), 'nhu-tren',"
+        default="tu-dong", description="Dòng đầu Nơi nhận: 'tu-dong' (Như trên khi có Kính gửi), 'nhu-tren',"
         " 'nhu-thanh-phan', 'khong' / the first Nơi nhận line: automatic, 'Như trên', 'Như thành phần' or none"
     )
     luu: Luu = Field(default_factory=Luu, description="Dòng 'Lưu: VT, …' / archive line")
-    nguoi_soan_thao: NguoiSoanThao | None = Field(None, description="Ký hiệu người soạn thảo, số bản phát hành (ô 12)")
+    nguoi_soan_thao: NguoiSoanThao | None = Field(default=None, description="Ký hiệu người soạn thảo, số bản phát hành (ô 12)")
     kieu_o12: str = Field(
-        rules.DEFAULT_O12_STYLE, description="Cách ghi ô 12: " + ", ".join(f"'{k}'" for k in rules.O12_STYLES)
+        default=rules.DEFAULT_O12_STYLE, description="Cách ghi ô 12: " + ", ".join(f"'{k}'" for k in rules.O12_STYLES)
         + " (xem docs/forms.md) / how ô 12 is written: a style name",
         json_schema_extra={"enum": list(rules.O12_STYLES)},
     )
     kinh_gui_mot_noi: Literal[rules.KINH_GUI_ONE] = Field(  # type: ignore[valid-type]
-        "giua", description="Một nơi nhận Kính gửi: 'giua' (căn giữa dòng) hoặc 'thut-le' (thụt lề như Mẫu 1.5)"
+        default="giua", description="Một nơi nhận Kính gửi: 'giua' (căn giữa dòng) hoặc 'thut-le' (thụt lề như Mẫu 1.5)"
         " / one addressee: centred, or from the Mẫu 1.5 indent"
     )
     nguoi_ky: NguoiKy = Field(description="Người ký / signature block")
     phu_luc: list[PhuLuc] = Field(default_factory=list, description="Phụ lục kèm theo / appendices")
     # Quyết định, nghị quyết (Mẫu 1.1–1.3)
     tham_quyen: Text | None = Field(
-        None, description="Thẩm quyền ban hành (quyết định, nghị quyết): chức vụ người đứng đầu hoặc tên tập thể,"
+        default=None, description="Thẩm quyền ban hành (quyết định, nghị quyết): chức vụ người đứng đầu hoặc tên tập thể,"
         " ví dụ 'Chủ tịch Ủy ban nhân dân tỉnh' / the issuing authority line"
     )
     theo_de_nghi: Text | None = Field(
-        None, description="Theo đề nghị của … hoặc 'Xét đề nghị của …' (dòng cuối phần căn cứ) / on the proposal of"
+        default=None, description="Theo đề nghị của … hoặc 'Xét đề nghị của …' (dòng cuối phần căn cứ) / on the proposal of"
     )
     dau_cau_can_cu: Literal[";", ",", "."] | None = Field(
-        None, description="Dấu cuối dòng căn cứ cuối cùng; mặc định '.' trước 'QUYẾT ĐỊNH:', ',' trước câu nội dung"
+        default=None, description="Dấu cuối dòng căn cứ cuối cùng; mặc định '.' trước 'QUYẾT ĐỊNH:', ',' trước câu nội dung"
         " / the last căn cứ's punctuation; by default '.' before the decision line, ',' before the body sentence",
     )
-    kem_theo: VanBanKemTheo | None = Field(None, description="Văn bản ban hành kèm theo quyết định (Mẫu 1.3)")
+    kem_theo: VanBanKemTheo | None = Field(default=None, description="Văn bản ban hành kèm theo quyết định (Mẫu 1.3)")
     # Fixed parts of Mẫu 1.6–1.10
-    dien_gui: Line | None = Field(None, description="Công điện: cơ quan hoặc chức danh điện, ví dụ 'Thủ tướng Chính phủ'")
-    giay_moi: GiayMoi | None = Field(None, description="Giấy mời (Mẫu 1.7)")
-    gioi_thieu: GioiThieu | None = Field(None, description="Giấy giới thiệu (Mẫu 1.8)")
-    bien_ban: BienBan | None = Field(None, description="Biên bản (Mẫu 1.9)")
-    nghi_phep: NghiPhep | None = Field(None, description="Giấy nghỉ phép (Mẫu 1.10)")
+    dien_gui: Line | None = Field(default=None, description="Công điện: cơ quan hoặc chức danh điện, ví dụ 'Thủ tướng Chính phủ'")
+    giay_moi: GiayMoi | None = Field(default=None, description="Giấy mời (Mẫu 1.7)")
+    gioi_thieu: GioiThieu | None = Field(default=None, description="Giấy giới thiệu (Mẫu 1.8)")
+    bien_ban: BienBan | None = Field(default=None, description="Biên bản (Mẫu 1.9)")
+    nghi_phep: NghiPhep | None = Field(default=None, description="Giấy nghỉ phép (Mẫu 1.10)")
     # Optional elements (Phụ lục I §III)
-    do_khan: DoKhan | None = Field(None, description="Độ khẩn: khan, thuong-khan, hoa-toc / urgency")
-    do_mat: DoMat | None = Field(None, description="Độ mật: mat, toi-mat, tuyet-mat / confidentiality")
-    luu_hanh: Line | None = Field(None, description="Chỉ dẫn phạm vi lưu hành, ví dụ 'Lưu hành nội bộ' / circulation")
-    du_thao: Line | bool | None = Field(None, description="Dấu dự thảo: true, hoặc 'Dự thảo lần 2' / draft mark")
-    lien_he: LienHe | None = Field(None, description="Địa chỉ, điện thoại, thư điện tử … cuối trang 1 (ô 13)")
+    do_khan: DoKhan | None = Field(default=None, description="Độ khẩn: khan, thuong-khan, hoa-toc / urgency")
+    do_mat: DoMat | None = Field(default=None, description="Độ mật: mat, toi-mat, tuyet-mat / confidentiality")
+    luu_hanh: Line | None = Field(default=None, description="Chỉ dẫn phạm vi lưu hành, ví dụ 'Lưu hành nội bộ' / circulation")
+    du_thao: Line | bool | None = Field(default=None, description="Dấu dự thảo: true, hoặc 'Dự thảo lần 2' / draft mark")
+    lien_he: LienHe | None = Field(default=None, description="Địa chỉ, điện thoại, thư điện tử … cuối trang 1 (ô 13)")
     ky_so: Line | None = Field(
-        None, description="Dòng chữ ký số cỡ 10 góc trên phải trang 1 (ô 14, Mẫu 2.2, 3.2), ví dụ"
+        default=None, description="Dòng chữ ký số cỡ 10 góc trên phải trang 1 (ô 14, Mẫu 2.2, 3.2), ví dụ"
         " 'Số: 215/QĐ-SNV; 12/3/2025; 10:15:20 +07:00' / the 10 pt e-signature text, top right"
     )
-    ban_sao: BanSao | None = Field(None, description="Khối bản sao dưới văn bản được sao (Mẫu 3.1) / copy block")
+    ban_sao: BanSao | None = Field(default=None, description="Khối bản sao dưới văn bản được sao (Mẫu 3.1) / copy block")
     danh_sach: list[dict[str, str | int | float]] = Field(
         default_factory=list, description="Danh sách trộn văn bản: mỗi dòng một văn bản, cột điền «cột» hoặc"
         " đặt trường cùng tên / mail-merge rows: one document per row"
     )
-    co_chu: Profile = Field(Profile.LON, description="Cỡ chữ: 'lon' (13/14) hoặc 'nho' (12/13) / size profile")
+    co_chu: Profile = Field(default=Profile.LON, description="Cỡ chữ: 'lon' (13/14) hoặc 'nho' (12/13) / size profile")
     cach_phan_cong: AssignmentStyle = Field(
-        "ngoac",
+        default="ngoac",
         description="Cách trình bày phân công nhiệm vụ: 'ngoac' (trong ngoặc sau nhiệm vụ), 'phan-cong' (dòng in nghiêng"
         " 'Phân công nhiệm vụ: …'), 'theo-co-quan' (nhóm theo cơ quan chủ trì), 'nguyen-van' (in đúng câu đã viết,"
         " dữ liệu chủ trì, phối hợp, thời hạn vẫn dùng cho bảng phân công và công văn đôn đốc)"
         " / how task assignments are printed; 'nguyen-van': the clerk's sentences as written, the data kept",
     )
     danh_so: DanhSoField | None = Field(
-        None, description="Kiểu đánh số đề mục: " + "; ".join(f"'{k}' {v}" for k, v in numbering.SCHEME_NOTES.items())
+        default=None, description="Kiểu đánh số đề mục: " + "; ".join(f"'{k}' {v}" for k, v in numbering.SCHEME_NOTES.items())
         + "; hoặc {kieu, cap} để sửa từng cấp; mặc định theo loại văn bản"
         " / the heading numbering scheme by name, or {kieu, cap} to change some levels; by default the type's",
     )

@@ -27,7 +27,7 @@ class KhoangThoiGian(BaseModel):
 
     tu: dt.date = Field(description="Từ ngày / from")
     den: dt.date = Field(description="Đến ngày / to")
-    nguyen_van: str | None = Field(None, description="Cách viết trong văn bản / as written in the document")
+    nguyen_van: str | None = Field(default=None, description="Cách viết trong văn bản / as written in the document")
 
     @model_validator(mode="before")
     @classmethod
