@@ -48,10 +48,10 @@ class _Model(BaseModel):
 class O(_Model):
     """A cell that spans columns or rows, or is aligned on its own."""
 
-    noi_dung: CellText = Field("", description="Nội dung ô; '\\n' xuống dòng trong ô / the cell's text")
-    gop_cot: int = Field(1, ge=1, le=60, description="Số cột ô chiếm (gộp ngang) / columns the cell spans")
-    gop_dong: int = Field(1, ge=1, le=1000, description="Số dòng ô chiếm (gộp dọc) / rows the cell spans")
-    can: Can | None = Field(None, description="Căn lề riêng của ô: trai, giua, phai, deu / the cell's alignment")
+    noi_dung: CellText = Field(default="", description="Nội dung ô; '\\n' xuống dòng trong ô / the cell's text")
+    gop_cot: int = Field(default=1, ge=1, le=60, description="Số cột ô chiếm (gộp ngang) / columns the cell spans")
+    gop_dong: int = Field(default=1, ge=1, le=1000, description="Số dòng ô chiếm (gộp dọc) / rows the cell spans")
+    can: Can | None = Field(default=None, description="Căn lề riêng của ô: trai, giua, phai, deu / the cell's alignment")
 
 
 #: A cell: its text, or a mapping when it is merged or aligned on its own; "" is an empty cell.
@@ -62,9 +62,9 @@ class Cot(_Model):
     """One column: its width and the alignment of its cells."""
 
     rong: float | None = Field(
-        None, gt=0, le=300, description="Độ rộng cột (mm); bỏ trống để tự tính theo nội dung / width in mm; blank: from the text"
+        default=None, gt=0, le=300, description="Độ rộng cột (mm); bỏ trống để tự tính theo nội dung / width in mm; blank: from the text"
     )
-    can: Can | None = Field(None, description="Căn lề các ô của cột: trai (mặc định), giua, phai, deu / alignment")
+    can: Can | None = Field(default=None, description="Căn lề các ô của cột: trai (mặc định), giua, phai, deu / alignment")
 
 
 @dataclass(frozen=True)
@@ -92,13 +92,13 @@ class NoiDungBang(_Model):
     )
     dong: list[list[Cell]] = Field(min_length=1, description="Các dòng nội dung / the body rows")
     stt: bool | Line = Field(
-        False, description="Thêm cột số thứ tự tự đánh số (true, hoặc tên cột, ví dụ 'TT') / a numbering column"
+        default=False, description="Thêm cột số thứ tự tự đánh số (true, hoặc tên cột, ví dụ 'TT') / a numbering column"
     )
     trang_ngang: bool | None = Field(
-        None, description="In bảng trên trang nằm ngang; mặc định tự chọn khi bảng quá rộng / landscape page (auto)"
+        default=None, description="In bảng trên trang nằm ngang; mặc định tự chọn khi bảng quá rộng / landscape page (auto)"
     )
     tach_dong: bool = Field(
-        False, description="Cho phép một dòng bị ngắt sang trang sau / let a row break across pages"
+        default=False, description="Cho phép một dòng bị ngắt sang trang sau / let a row break across pages"
     )
 
     @field_validator("dau", mode="before")
