@@ -253,6 +253,12 @@ def test_fixtures_equal_a_fresh_build():
 
 
 @pytest.mark.parametrize("name", sorted(LAYOUT))
+def test_fixtures_are_schema_valid_as_word_writes_them(name):
+    done = subprocess.run([sys.executable, str(VALIDATOR), str(FIXTURES / name)], capture_output=True, text=True)
+    assert "ooxml_errors=0" in done.stdout, done.stdout[-2000:]
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUT))
 def test_fixtures_break_no_rule_of_the_docx_itself(name):
     assert congvan.check(FIXTURES / name).findings == []
 

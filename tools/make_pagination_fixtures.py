@@ -23,6 +23,7 @@ from pathlib import Path
 
 import docx
 from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -55,6 +56,8 @@ def build(paragraphs: int, break_after: int | None = None, break_before_band: bo
     props.author = props.last_modified_by = "Văn thư"
     props.created = props.modified = datetime(*FIXED_TIME)
     props.revision = 1
+    # python-docx's template writes <w:zoom w:bestFit="1"/>; the schema (and so Word) wants w:percent too
+    document.settings.element.find(qn("w:zoom")).set(qn("w:percent"), "100")
     out = io.BytesIO()
     document.save(out)
     return _fixed_zip(out.getvalue())
