@@ -103,7 +103,8 @@ def documents(draw, everything: bool = False):
 
 #: Multi-line agency names whose last line is shorter than the longest (the rule goes under the last line).
 AGENCIES = ["Sở Nội vụ", "Ủy ban nhân dân\nhuyện Cam Lâm", "Ban Chỉ đạo phòng, chống tội phạm tỉnh",
-            "Sở Nông nghiệp\nvà Môi trường", "Ban Quản lý dự án đầu tư xây dựng\ncác công trình\ngiao thông",
+            "Sở Nông nghiệp\nvà Môi trường", "Ban Quản lý dự án đầu tư\nxây dựng tỉnh",
+            "Ban Quản lý\ndự án đầu tư xây dựng\ncác công trình giao thông",
             "Trung tâm Công nghệ thông tin\nvà Truyền thông"]
 
 
