@@ -33,7 +33,6 @@ import io
 import multiprocessing
 import os
 import re
-import types
 import typing
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -47,6 +46,7 @@ from .errors import CongVanError, FormError, Problem, join_path
 from .forms import Form, decode, load_form, read_limited
 from .model import VanBan
 from .naming import safe_file_name
+from .validation import alternatives as _alternatives
 
 #: The form key that may carry the rows inside the form itself.
 ROWS_KEY = "danh_sach"
@@ -396,14 +396,6 @@ def _annotation_at(parts: tuple, column: str, name: str | None) -> Any:
                                      1 if name else None)])
         annotation = step
     return annotation
-
-
-def _alternatives(annotation: Any) -> list[Any]:
-    if typing.get_origin(annotation) is typing.Annotated:
-        return _alternatives(typing.get_args(annotation)[0])
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return [alt for arg in typing.get_args(annotation) for alt in _alternatives(arg)]
-    return [annotation]
 
 
 def _models_in(annotation: Any) -> list[type[BaseModel]]:

@@ -97,16 +97,17 @@ def _value(annotation: Any, value: Any, path: tuple, found: list) -> Any:
     return _build(model, value, path, found) if model is not None else value
 
 
-def _alternatives(annotation: Any) -> list[Any]:
+def alternatives(annotation: Any) -> list[Any]:
+    """The types a field's annotation allows: Annotated unwrapped, unions flattened."""
     if typing.get_origin(annotation) is typing.Annotated:
-        return _alternatives(typing.get_args(annotation)[0])
+        return alternatives(typing.get_args(annotation)[0])
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return [alt for arg in typing.get_args(annotation) for alt in _alternatives(arg)]
+        return [alt for arg in typing.get_args(annotation) for alt in alternatives(arg)]
     return [annotation]
 
 
 def _list_item(annotation: Any) -> Any:
-    return next((typing.get_args(a)[0] for a in _alternatives(annotation) if typing.get_origin(a) is list), None)
+    return next((typing.get_args(a)[0] for a in alternatives(annotation) if typing.get_origin(a) is list), None)
 
 
 def _model_for(annotation: Any, value: Any) -> type[BaseModel] | None:
@@ -118,7 +119,7 @@ def _model_for(annotation: Any, value: Any) -> type[BaseModel] | None:
     if tagged is not None:
         discriminator, members = tagged
         return members.get(discriminator(value))
-    models = [a for a in _alternatives(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
+    models = [a for a in alternatives(annotation) if isinstance(a, type) and issubclass(a, BaseModel)]
     return models[0] if len(models) == 1 else None
 
 
