@@ -79,17 +79,12 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"Tùy chọn không hợp lệ / invalid option: {exc}", file=sys.stderr)
         return 2
-    if settings.template_dir is not None and not settings.template_dir.is_dir():
-        print(f"Không có thư mục mẫu {settings.template_dir} / no template directory {settings.template_dir}",
-              file=sys.stderr)
-        return 2
-    if settings.image_dir is not None and not settings.image_dir.is_dir():
-        print(f"Không có thư mục ảnh {settings.image_dir} / no image directory {settings.image_dir}", file=sys.stderr)
-        return 2
-    if settings.profile_dir is not None and not settings.profile_dir.is_dir():
-        print(f"Không có thư mục hồ sơ cơ quan {settings.profile_dir} / no profile directory {settings.profile_dir}",
-              file=sys.stderr)
-        return 2
+    folders = ((settings.template_dir, "mẫu", "template"), (settings.image_dir, "ảnh", "image"),
+               (settings.profile_dir, "hồ sơ cơ quan", "profile"))
+    for folder, vi, en in folders:  # the operator's folders: named, never guessed
+        if folder is not None and not folder.is_dir():
+            print(f"Không có thư mục {vi} {folder} / no {en} directory {folder}", file=sys.stderr)
+            return 2
     if args.workers < 1:
         print("--workers phải từ 1 trở lên / --workers must be at least 1", file=sys.stderr)
         return 2

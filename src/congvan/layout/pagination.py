@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from .. import images, metrics, rules
 from ..rules import Profile
+from .geometry import MM_PER_PT
 from .view import Page, Signature
 
-PT_PER_MM = 72 / 25.4
-#: Single line spacing of Times New Roman / Liberation Serif, in ems.
-LINE_EM = 1.15
+PT_PER_MM = 1 / MM_PER_PT
+#: Single line spacing of Times New Roman / Liberation Serif, in ems (the checker measures with the same).
+LINE_EM = rules.SINGLE_LINE_EM
 
 
 def _lines_pt(text: str, element: str, width_mm: float, profile: Profile) -> float:
